@@ -1,0 +1,16 @@
+"""Every notebook in nbs/ is a test: nbdev's own runner (`nbdev.test.test_nb`) executes it with the
+`tst_flags` of settings.ini skipped (so `#| slow` cells do not run) and `IN_TEST` set."""
+import os, pytest
+from pathlib import Path
+from nbdev.config import get_config
+from nbdev.test import test_nb
+
+cfg = get_config()
+NBS = sorted(p for p in Path(cfg.nbs_path).rglob('*.ipynb')
+             if not any(part.startswith(('_', '.')) for part in p.relative_to(cfg.nbs_path).parts))
+
+@pytest.mark.parametrize('nb', NBS, ids=[str(p.relative_to(cfg.nbs_path)) for p in NBS])
+def test_notebook(nb):
+    os.environ['IN_TEST'] = '1'
+    ok, secs = test_nb(nb, skip_flags=cfg.tst_flags.split(), basepath=cfg.config_path, do_print=False)
+    assert ok, f'{nb} failed (its traceback is printed above)'

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The test command: the library must equal `nbdev_export` of the notebooks, the notebooks must be clean,
+# then every notebook runs through nbdev's own runner (one pytest test per notebook, `#| slow` skipped)
+# together with tests/, and pytest prints its closing line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+export PATH="$PWD/.venv/bin:$PATH"
+before=$(git status --porcelain -- mpq_nb nbs)
+nbdev_export
+nbdev_clean
+after=$(git status --porcelain -- mpq_nb nbs)
+if [ "$before" != "$after" ]; then
+  echo "FAIL: nbdev_export / nbdev_clean changed these files; run both and commit the result:" >&2
+  diff <(echo "$before") <(echo "$after") >&2 || true
+  exit 1
+fi
+python tools/make_readme.py --check
+exec python -m pytest -q -p no:cacheprovider tests "$@"
