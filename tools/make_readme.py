@@ -1,6 +1,6 @@
 """Write README.md from nbs/index.ipynb with nbdev's own notebook processing and nbconvert (Quarto is not
 needed). `--check` fails when README.md differs from what the notebook gives."""
-import sys, copy
+import sys, copy, yaml
 from pathlib import Path
 import nbformat
 from nbconvert import MarkdownExporter
@@ -14,8 +14,8 @@ def readme_text(nb_path):
     cells, head = [], []
     for c in nb.cells:            # nbdev turns "# Title / > summary" into YAML front matter; put it back as markdown
         if c.cell_type == 'raw' and c.source.startswith('---'):
-            meta = dict(l.split(':', 1) for l in c.source.strip('-\n').splitlines() if ':' in l)
-            t, d = meta.get('title', '').strip().strip("'\""), meta.get('description', '').strip().strip("'\"")
+            meta = yaml.safe_load(c.source.strip().strip('-')) or {}
+            t, d = meta.get('title', ''), meta.get('description', '')
             head.append(f'# {t}\n\n' + (f'> {d}\n' if d else ''))
         else: cells.append(c)
     nb.cells = cells
