@@ -4,12 +4,14 @@
 
 # %% auto #0
 __all__ = ['VOCAB_CHARS', 'SAMPLE_RATE', 'CORPUS_VERSION', 'SPLITS', 'ACCENTS', 'VARIANTS', 'UNSEEN_ACCENT', 'UNSEEN_VARIANTS',
-           'SECONDS_PER_CHAR_AT_1WPM', 'load_words', 'zipf_sampler', 'make_sentence', 'make_speakers', 'corpus_plan',
-           'espeak', 'noise_like', 'synthesize', 'utt_path', 'write_flac', 'espeak_version', 'make_corpus',
-           'default_cache_dir', 'ensure_corpus', 'check_text', 'check_audio', 'load_librispeech']
+           'SECONDS_PER_CHAR_AT_1WPM', 'SILENCE_PEAK', 'load_words', 'zipf_sampler', 'make_sentence', 'make_speakers',
+           'corpus_plan', 'espeak', 'noise_like', 'synthesize', 'utt_path', 'write_flac', 'espeak_version',
+           'make_corpus', 'default_cache_dir', 'ensure_corpus', 'check_text', 'check_audio', 'load_librispeech',
+           'corpus_stats']
 
-# %% ../nbs/10_data.ipynb #4785344a
-import json, os, shutil, subprocess, warnings
+# %% ../nbs/10_data.ipynb #2a7f6172
+import io, json, os, re, shutil, subprocess, warnings
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from importlib.resources import files
 from math import gcd
@@ -20,7 +22,7 @@ from scipy.fft import next_fast_len
 from scipy.signal import resample_poly
 from tqdm.auto import tqdm
 
-# %% ../nbs/10_data.ipynb #11b56fd5
+# %% ../nbs/10_data.ipynb #b754a47b
 VOCAB_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ' "
 SAMPLE_RATE = 16000
 CORPUS_VERSION = 1
@@ -30,7 +32,7 @@ def load_words():
     "The corpus vocabulary, most frequent first (`mpq_nb/assets/words.txt`)"
     return (files('mpq_nb')/'assets'/'words.txt').read_text().split()
 
-# %% ../nbs/10_data.ipynb #afb2be6b
+# %% ../nbs/10_data.ipynb #a29c0954
 def zipf_sampler(n_words, a=1.0, k=10, uniform=0.3):
     "Cumulative probabilities over word ranks: Zipf-like `1/(rank+k)**a`, mixed with `uniform` so that rare words appear too"
     p = 1 / (np.arange(n_words) + k) ** a
@@ -42,7 +44,7 @@ def make_sentence(rng, words, cdf, lo=3, hi=12):
     idx = np.searchsorted(cdf, rng.random(int(rng.integers(lo, hi + 1))), side='right')
     return ' '.join(words[min(i, len(words) - 1)] for i in idx)
 
-# %% ../nbs/10_data.ipynb #db8435ed
+# %% ../nbs/10_data.ipynb #74305f03
 ACCENTS = ['gmw/en-US', 'gmw/en', 'gmw/en-GB-x-rp', 'gmw/en-GB-scotland', 'gmw/en-GB-x-gbclan',
            'gmw/en-GB-x-gbcwmd', 'gmw/en-US-nyc', 'gmw/en-029']
 VARIANTS = """m1 m2 m3 m4 m5 m6 m7 f1 f2 f3 f4 f5 klatt klatt2 klatt3 klatt4 klatt5 klatt6 adam Alex Andrea Andy
@@ -61,11 +63,11 @@ def make_speakers(rng, n, first_id, unseen=False):
     for i in range(n):
         accent = UNSEEN_ACCENT if unseen and i % 2 == 0 else seen_accents[int(rng.integers(len(seen_accents)))]
         spks.append(dict(id=str(first_id + i), voice=f'{accent}+{variants[i % len(variants)]}',
-                         pitch=int(rng.integers(15, 86)), range=int(rng.choice([50, 75, 100, 125, 150])),
+                         pitch=int(rng.integers(15, 86)), pitch_range=int(rng.choice([50, 75, 100, 125, 150])),
                          speed=int(rng.integers(130, 221)), gap=int(rng.integers(0, 4))))
     return spks
 
-# %% ../nbs/10_data.ipynb #1709006f
+# %% ../nbs/10_data.ipynb #100b8858
 SECONDS_PER_CHAR_AT_1WPM = 11.5   # espeak-ng's speaking time per character at 1 wpm (calibrated: hours come within a few %)
 
 def corpus_plan(params):
@@ -84,7 +86,7 @@ def corpus_plan(params):
             used.add(text)
             s = spks[int(rng.integers(len(spks)))]
             u = dict(split=split, speaker=s['id'], chapter=str(chapter), id=f"{s['id']}-{chapter}-{n:04d}", text=text.upper(),
-                     voice=s['voice'], range=s['range'], gap=s['gap'],
+                     voice=s['voice'], pitch_range=s['pitch_range'], gap=s['gap'],
                      speed=int(round(s['speed'] * rng.uniform(0.93, 1.07))),
                      pitch=int(np.clip(s['pitch'] + rng.integers(-5, 6), 0, 99)),
                      lead=round(float(rng.uniform(0.05, 0.5)), 3), trail=round(float(rng.uniform(0.05, 0.5)), 3),
@@ -95,10 +97,16 @@ def corpus_plan(params):
             secs += u['lead'] + u['trail'] + SECONDS_PER_CHAR_AT_1WPM * len(text) / u['speed']
     return dict(seen=seen, unseen=unseen), plan
 
-# %% ../nbs/10_data.ipynb #df3e7d88
-def espeak(text, voice='gmw/en-US', speed=175, pitch=50, range=100, gap=0):
+# %% ../nbs/10_data.ipynb #fc1a02a6
+def espeak(text, # plain words
+           voice='gmw/en-US', # espeak-ng voice, optionally with a variant: 'gmw/en-US+klatt3'
+           speed=175, # words per minute
+           pitch=50, # 0..99
+           pitch_range=100, # percent of the voice's normal pitch range
+           gap=0, # extra pause between words, in units of 10 ms
+          ):
     "Speak `text` with espeak-ng: (int16 samples, sample rate)"
-    ssml = f'<speak><prosody range="{range}%">{text}</prosody></speak>'
+    ssml = f'<speak><prosody range="{pitch_range}%">{text}</prosody></speak>'
     cmd = ['espeak-ng', '-m', '-z', '--stdout', '-v', voice, '-s', str(speed), '-p', str(pitch), '-g', str(gap), ssml]
     wav = subprocess.run(cmd, capture_output=True, check=True).stdout
     sr = int.from_bytes(wav[24:28], 'little')         # --stdout writes a 44-byte header with an unknown length
@@ -114,7 +122,7 @@ def noise_like(rng, n, kind='white'):
 
 def synthesize(u):
     "The 16 kHz float32 audio of planned utterance `u`: espeak-ng, resampling, silence, noise at `u['snr']` dB, gain"
-    x, sr = espeak(u['text'].lower(), u['voice'], u['speed'], u['pitch'], u['range'], u['gap'])
+    x, sr = espeak(u['text'].lower(), u['voice'], u['speed'], u['pitch'], u['pitch_range'], u['gap'])
     g = gcd(SAMPLE_RATE, sr)
     x = resample_poly(x.astype(np.float32) / 32768, SAMPLE_RATE // g, sr // g)
     power = np.sqrt(np.mean(x**2)) if len(x) else 0.
@@ -123,7 +131,7 @@ def synthesize(u):
         x = x + noise_like(np.random.default_rng(u['seed']), len(x), u['noise']) * power / 10 ** (u['snr'] / 20)
     return (x * u['gain'] / (np.abs(x).max() + 1e-9)).astype(np.float32)
 
-# %% ../nbs/10_data.ipynb #07e25fd2
+# %% ../nbs/10_data.ipynb #73a79347
 def utt_path(root, u):
     "Where utterance `u` of a corpus at `root` lives, in LibriSpeech layout"
     return Path(root)/u['split']/u['speaker']/u['chapter']/f"{u['id']}.flac"
@@ -156,7 +164,7 @@ def _claim(out, params, overwrite):
     _write_json(partial, dict(params=params))
     return None
 
-# %% ../nbs/10_data.ipynb #e7969b17
+# %% ../nbs/10_data.ipynb #2572702c
 def espeak_version():
     "The espeak-ng version string"
     return subprocess.run(['espeak-ng', '--version'], capture_output=True, text=True).stdout.split('Data at')[0].strip()
@@ -171,7 +179,9 @@ def _make_utt(root, u):
 def make_corpus(out_dir, # where to write the corpus (LibriSpeech layout) and its `corpus.json`
                 hours=10.0, # hours of training audio
                 seed=0, # everything (speakers, sentences, audio) follows from the seed
-                dev_hours=0.3, test_hours=0.3, unseen_hours=0.3, # hours of `dev`, `test` and `test-unseen`
+                dev_hours=0.3, # hours of `dev` (training speakers, new sentences)
+                test_hours=0.3, # hours of `test` (training speakers, new sentences)
+                unseen_hours=0.3, # hours of `test-unseen` (speakers never heard in training)
                 noise=True, # add white or pink noise at 10..40 dB SNR
                 n_jobs=2, # parallel workers
                 overwrite=False, # replace a corpus made with other params
@@ -179,6 +189,8 @@ def make_corpus(out_dir, # where to write the corpus (LibriSpeech layout) and it
                 n_unseen_speakers=8, # speakers of test-unseen (held-out voices and accent)
                ):
     "Synthesise the speech corpus with espeak-ng into `out_dir` (reused when already made with these params); returns the manifest"
+    if shutil.which('espeak-ng') is None:
+        raise RuntimeError('espeak-ng is not installed: run `bash tools/setup.sh`, or `apt-get install espeak-ng`')
     out = Path(out_dir).expanduser()
     params = dict(version=CORPUS_VERSION, seed=seed, hours=hours, dev_hours=dev_hours, test_hours=test_hours,
                   unseen_hours=unseen_hours, noise=noise, n_speakers=n_speakers, n_unseen_speakers=n_unseen_speakers,
@@ -187,9 +199,11 @@ def make_corpus(out_dir, # where to write the corpus (LibriSpeech layout) and it
     spks, plan = corpus_plan(params)
     for t in out.glob('*/*/*/*.tmp'): t.unlink()
     todo = [u for u in plan if not utt_path(out, u).exists()]
-    with ThreadPoolExecutor(n_jobs) as ex:   # the work is in espeak-ng processes and GIL-free numpy/libsndfile calls
+    ex = ThreadPoolExecutor(n_jobs)   # threads suffice: the work is in espeak-ng processes and GIL-free numpy/libsndfile calls
+    try:
         for _ in tqdm(ex.map(lambda u: _make_utt(out, u), todo), total=len(plan), initial=len(plan) - len(todo),
                       unit='utt', desc=f'corpus {out.name}'): pass
+    finally: ex.shutdown(cancel_futures=True)   # on Ctrl-C, stop now: the next run resumes
     splits = {}
     for s in SPLITS:
         us = [u for u in plan if u['split'] == s]
@@ -205,7 +219,7 @@ def make_corpus(out_dir, # where to write the corpus (LibriSpeech layout) and it
     (out/'corpus.partial.json').unlink()
     return m
 
-# %% ../nbs/10_data.ipynb #3ca556d4
+# %% ../nbs/10_data.ipynb #ec628fdf
 def default_cache_dir():
     "Where corpora are kept: `$MPQ_CACHE`, else `~/.cache/mpq_nb`"
     return Path(os.environ.get('MPQ_CACHE', '~/.cache/mpq_nb')).expanduser()
@@ -216,7 +230,7 @@ def ensure_corpus(hours=10.0, seed=0, root=None, **kwargs):
     make_corpus(path, hours=hours, seed=seed, **kwargs)
     return path
 
-# %% ../nbs/10_data.ipynb #5e736841
+# %% ../nbs/10_data.ipynb #8d902e9f
 def _split_root(path, split):
     "The folder of `split` under `path`, or `path` itself when it already holds speaker folders"
     if (path/split).is_dir(): return path/split
@@ -230,28 +244,30 @@ def check_text(text, vocab=VOCAB_CHARS):
     bad = sorted(set(text) - set(vocab))
     return f'characters outside the vocabulary: {"".join(bad)!r}' if bad else None
 
+SILENCE_PEAK = 32   # int16: a file whose peak is below -60 dBFS is taken for silence
+
 def check_audio(path, min_seconds=0.3):
-    "(why the audio at `path` is unusable or None, note on a conversion Audio() will make or None)"
+    "(why the audio at `path` is unusable or None, the conversion `Audio()` will make or None)"
     try: info = sf.info(str(path))
     except Exception as e: return f'unreadable audio ({e})', None
     if info.duration < min_seconds: return f'too short ({info.duration:.2f} s < {min_seconds} s)', None
     x, _ = sf.read(str(path), dtype='int16', always_2d=True)
-    if np.abs(x).max() <= 1: return 'silent audio', None
+    if np.abs(x.astype(np.int32)).max() < SILENCE_PEAK: return 'silent audio', None
     conv = [f'{info.samplerate} Hz'] * (info.samplerate != SAMPLE_RATE) + [f'{info.channels} channels'] * (info.channels > 1)
     return None, ', '.join(conv) or None
 
-# %% ../nbs/10_data.ipynb #131357b8
+# %% ../nbs/10_data.ipynb #8c4052fe
 def _report(bad, total, where, skip_bad):
     "Raise (or, with `skip_bad`, warn) about `bad`, a list of (utterance id, reason)"
     if not bad: return
     lines = '\n'.join(f'  {i}: {why}' for i, why in bad[:50]) + (f'\n  ... and {len(bad) - 50} more' if len(bad) > 50 else '')
-    counts = {}
-    for _, why in bad: counts[why.split(' (')[0].split(':')[0]] = counts.get(why.split(' (')[0].split(':')[0], 0) + 1
-    summary = ', '.join(f'{n} {k}' for k, n in counts.items())
-    if not skip_bad: raise ValueError(f'{len(bad)} of {total} utterances in {where} are unusable ({summary}):\n{lines}\nPass skip_bad=True to skip them.')
+    kinds = Counter(re.split(r' \(|:', why)[0] for _, why in bad)
+    summary = ', '.join(f'{n} {k}' for k, n in kinds.items())
+    if not skip_bad:
+        raise ValueError(f'{len(bad)} of {total} utterances in {where} are unusable ({summary}):\n{lines}\nPass skip_bad=True to skip them.')
     warnings.warn(f'skipped {len(bad)} of {total} utterances in {where} ({summary}):\n{lines}')
 
-# %% ../nbs/10_data.ipynb #82026c22
+# %% ../nbs/10_data.ipynb #7decb8cc
 def _load_local(root, vocab, skip_bad, min_seconds):
     texts, bad = {}, []
     for tp in sorted(root.glob('*/*/*.trans.txt')):
@@ -268,7 +284,8 @@ def _load_local(root, vocab, skip_bad, min_seconds):
     bad += [(i, why) for i in ids if (why := check_text(texts[i], vocab))]
     badset = {i for i, _ in bad}
     ids = [i for i in ids if i not in badset]
-    with ThreadPoolExecutor(2) as ex: checks = list(ex.map(lambda i: check_audio(flacs[i], min_seconds), ids))
+    with ThreadPoolExecutor(min(4, os.cpu_count() or 1)) as ex:     # decoding every file to find silence: in parallel
+        checks = list(ex.map(lambda i: check_audio(flacs[i], min_seconds), ids))
     bad += [(i, why) for i, (why, _) in zip(ids, checks) if why]
     _report(bad, len(set(texts) | set(flacs)), root, skip_bad)
     conv = [(i, c) for i, (why, c) in zip(ids, checks) if c and not why]
@@ -285,7 +302,9 @@ def _load_hub(name, split, vocab, skip_bad):
                 batched=True, remove_columns=['speaker_id'])
     bad = [(i, why) for i, t in zip(ds['id'], ds['text']) if (why := check_text(t, vocab))]
     _report(bad, len(ds), f'{name}[{split}]', skip_bad)
-    if bad: ds = ds.filter(lambda i: i not in {b for b, _ in bad}, input_columns='id')
+    if bad:
+        drop = {i for i, _ in bad}
+        ds = ds.filter(lambda i: i not in drop, input_columns='id')
     return ds.select_columns(['id', 'audio', 'text', 'speaker'])
 
 def load_librispeech(path_or_name, # a folder in LibriSpeech layout, or a hub dataset name such as 'librispeech_asr'
@@ -300,3 +319,10 @@ def load_librispeech(path_or_name, # a folder in LibriSpeech layout, or a hub da
     elif str(path_or_name).startswith(('/', '.', '~')): raise FileNotFoundError(f'no such folder: {p}')
     else: ds = _load_hub(str(path_or_name), split, vocab, skip_bad)
     return ds.cast_column('audio', Audio(sampling_rate=SAMPLE_RATE))
+
+# %% ../nbs/10_data.ipynb #bb068cba
+def corpus_stats(ds):
+    "Utterances, speakers, hours and characters of a dataset from `load_librispeech`"
+    hours = sum(sf.info(a['path'] if a['bytes'] is None else io.BytesIO(a['bytes'])).duration
+                for a in ds.cast_column('audio', Audio(decode=False))['audio']) / 3600
+    return dict(utterances=len(ds), speakers=len(set(ds['speaker'])), hours=round(hours, 4), chars=''.join(sorted(set(''.join(ds['text'])))))
