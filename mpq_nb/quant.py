@@ -213,7 +213,7 @@ def _weight_params(m:nn.Module)->list:
 def model_size_bits(model:nn.Module, # any torch model
                     bit_map:dict, # module name -> bits (1..8, 32) for the weights to quantize
                    )->int: # total storage in bits
-    "Storage of `model` in bits when the weights of the modules in `bit_map` are quantized (fp32 elsewhere)."
+    "Storage of `model` in bits with the weights in `bit_map` quantized; a quantized module's own extra parameters (learned scale, logits) count as its fp32 per-channel scale."
     mods = dict(model.named_modules())
     cost = {id(p): 32 * p.numel() for p in model.parameters()}   # parameters() deduplicates tied weights
     for name, bits in bit_map.items():
@@ -226,7 +226,8 @@ def model_size_bits(model:nn.Module, # any torch model
         ps = _weight_params(m)
         if not ps: raise ValueError(f"module {name!r} ({type(m).__name__}) has no weight parameter to quantize")
         w = m.weight
-        for p in ps: cost[id(p)] = 0
+        own = [p for n, p in m.named_parameters(recurse=False) if n != 'bias']  # a quantized layer's own scale/alpha:
+        for p in ps + own: cost[id(p)] = 0                                      # stored as the per-channel scale below
         cost[id(ps[0])] = q.bits * w.numel() + 32 * w.shape[0]
     return sum(cost.values())
 
