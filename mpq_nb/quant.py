@@ -222,12 +222,13 @@ def model_size_bits(model:nn.Module, # any torch model
             raise KeyError(f"{name!r} is not a module of the model; modules with a weight include: "
                            + ', '.join(valid[:6]) + (', ...' if len(valid) > 6 else ''))
         q, m = _qint(bits), mods[name]
+        own = [p for n, p in m.named_parameters(recurse=False) if n not in ('weight', 'bias')]
+        for p in own: cost[id(p)] = 0      # a quantized layer's own scale/logits: the per-channel scale below stands for them
         if q.is_float: continue
         ps = _weight_params(m)
         if not ps: raise ValueError(f"module {name!r} ({type(m).__name__}) has no weight parameter to quantize")
         w = m.weight
-        own = [p for n, p in m.named_parameters(recurse=False) if n != 'bias']  # a quantized layer's own scale/alpha:
-        for p in ps + own: cost[id(p)] = 0                                      # stored as the per-channel scale below
+        for p in ps: cost[id(p)] = 0
         cost[id(ps[0])] = q.bits * w.numel() + 32 * w.shape[0]
     return sum(cost.values())
 
@@ -235,7 +236,7 @@ def compression_ratio(model:nn.Module, # any torch model
                       bit_map:dict, # module name -> bits
                      )->float: # fp32 size / quantized size
     "How many times smaller `model` is with `bit_map` than in fp32."
-    return model_size_bits(model, {}) / model_size_bits(model, bit_map)
+    return model_size_bits(model, {n: 32 for n in bit_map}) / model_size_bits(model, bit_map)
 
 # %% ../nbs/00_quant.ipynb #b7aced9d
 def tiny_wav2vec2(seed:int=0, # seed for the random initialisation

@@ -3,7 +3,7 @@
 import os, pytest
 from pathlib import Path
 from nbdev.config import get_config
-from nbdev.test import test_nb
+from nbdev.test import test_nb as run_nb  # renamed so that pytest does not collect it
 
 cfg = get_config()
 NBS = sorted(p for p in Path(cfg.nbs_path).rglob('*.ipynb')
@@ -12,5 +12,5 @@ NBS = sorted(p for p in Path(cfg.nbs_path).rglob('*.ipynb')
 @pytest.mark.parametrize('nb', NBS, ids=[str(p.relative_to(cfg.nbs_path)) for p in NBS])
 def test_notebook(nb):
     os.environ['IN_TEST'] = '1'
-    ok, secs = test_nb(nb, skip_flags=cfg.tst_flags.split(), basepath=cfg.config_path, do_print=False)
+    ok, secs = run_nb(nb, skip_flags=cfg.tst_flags.split(), basepath=cfg.config_path, do_print=False)
     assert ok, f'{nb} failed (its traceback is printed above)'
