@@ -27,6 +27,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 start=$SECONDS
+node tools/check_docs.mjs --self-test --chromium "$CHROMIUM"      # the checks catch the faults they are shown
 python tools/build_docs.py "$@"
 node tools/check_docs.mjs --chromium "$CHROMIUM"
 echo "docs_check: done in $((SECONDS - start)) s"
