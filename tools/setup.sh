@@ -18,5 +18,5 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[dev]"
+.venv/bin/python -m pip install -q -c tools/constraints.txt -e ".[dev]"   # constraints: the versions tested together
 echo "setup: ready ($(.venv/bin/python -c 'import torch, mpq_nb; print("torch", torch.__version__, "mpq_nb", mpq_nb.__version__)'))"
