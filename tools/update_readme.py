@@ -1,0 +1,141 @@
+"""Write the measured sections of nbs/index.ipynb (and so of README.md) from the files that the runs wrote.
+
+Nothing in these sections is typed by hand: each is rebuilt from a log, a report or a CSV of a command in this repo.
+
+    python tools/update_readme.py --mainjob runs/mainjob/log.txt --report mpq-out/wav2vec2-tiny-one-stage-3.5bits/report.json \
+        --ptq results/ptq-wav2vec2-tiny.csv results/ptq-hubert-tiny.csv [--results results/results.csv]
+    python tools/make_readme.py          # then README.md from nbs/index.ipynb
+
+Each section lives in one markdown cell of nbs/index.ipynb between `<!-- NAME:start -->` and `<!-- NAME:end -->`
+(NAME = mainjob, teachers, results); the rest of the notebook is left as it is.
+"""
+from __future__ import annotations
+import argparse, json, re, sys
+from pathlib import Path
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+INDEX = ROOT/'nbs'/'index.ipynb'
+
+
+def _mmss(s: float) -> str:
+    s = int(round(s))
+    return f'{s // 60} min {s % 60:02d} s' if s >= 60 else f'{s} s'
+
+
+def _strip_bars(text: str) -> list[str]:
+    "The lines of a log without tqdm's carriage-return redraws (the last state of each bar is kept)."
+    return [l.split('\r')[-1].rstrip() for l in text.splitlines()]
+
+
+def _bar_seconds(lines: list[str], desc: str) -> float | None:
+    "The elapsed time of the last state of the tqdm bar `desc` in a log, in seconds."
+    for l in reversed(lines):
+        if l.startswith(desc) and (m := re.search(r'\[(?:(\d+):)?(\d+):(\d+)<', l)):
+            h, mi, s = m.groups()
+            return int(h or 0) * 3600 + int(mi) * 60 + int(s)
+    return None
+
+
+def mainjob_section(log: Path, report: Path) -> str:
+    text = log.read_text(errors='replace')
+    lines = _strip_bars(text.replace('\r', '\n'))
+    rep = json.loads(report.read_text())
+    start = next(i for i, l in enumerate(lines) if l.lstrip().startswith('wer_test'))
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith('report: '))
+    table = '\n'.join(lines[start:end + 1])
+    wall = next(float(m.group(1)) for l in lines if (m := re.match(r'wall time of this command: ([\d.]+) s', l)))
+    cmd = next((l[len('$ '):] for l in lines if l.startswith('$ ')), None) or rep.get('command') or 'mpq'
+    corpus_s = _bar_seconds(lines, 'corpus ')
+    rows = {r['system']: r for r in rep['rows']}
+    main = rep['rows'][-1]
+    m = rep['machine']
+    parts = [f"`{cmd}` on {rep['date']}, at commit `{m['git_commit']}`, on this project's {m['cores']}-core CPU machine "
+             f"(torch {m['torch']}, {m['torch_threads']} threads). It took **{_mmss(wall)}** of wall time in all"]
+    steps = rep['args']['steps']
+    stages = [f"{steps} steps of {name} ({', '.join(f'{k} {v:.0f} s' for k, v in r['times'].items())})"
+              for name, r in rows.items() if r.get('times')]
+    detail = (f"{_mmss(corpus_s)} to synthesise the corpus (its progress bar), then " if corpus_s else "the corpus was in the "
+              "cache already; ") + ', '.join(stages) + ", and the scoring of every system on " + \
+             ' and '.join(f'`{s}`' for s in rep['args']['splits'])
+    fp = rows['fp32']
+    verdict = []
+    for s in rep['args']['splits']:
+        d = main[f'wer_{s}'] - fp[f'wer_{s}']
+        p = main.get(f'p_{s}')
+        verdict.append(f"on `{s}` its WER is {100 * main[f'wer_{s}']:.2f}% against the teacher's {100 * fp[f'wer_{s}']:.2f}% "
+                       f"({'+' if d >= 0 else ''}{100 * d:.2f} points, p = {p:.3f})")
+    uni = [r for n, r in rows.items() if n.startswith('uniform')]
+    size = (f"; it is {main['compression_ratio']:.2f}x smaller than FP32 as `compression_ratio` counts it "
+            f"({main['avg_bits']:.2f} bits on average), against {uni[0]['compression_ratio']:.2f}x for {uni[0]['system']}"
+            if uni else '')
+    return '\n'.join([
+        '## What the main job printed here', '',
+        parts[0] + ': ' + detail + '.', '',
+        '```text', table, '```', '',
+        f"For `{main['system']}`: " + '; '.join(verdict) + size + '. "lossless" means no significant WER increase '
+        '(MAPSSWE matched-pairs test against FP32 at alpha = 0.05) on any split.'])
+
+
+def teachers_section(ptq_csvs: list[Path]) -> str:
+    out = ['## The teachers, and what plain rounding costs them', '',
+           'WER and CER with greedy CTC decoding, and the same after plain uniform post-training quantization (PTQ: '
+           'round every weight of the searchable linear layers to b bits, per output channel, no training), made by '
+           '`mpq ptq`:', '']
+    for f in ptq_csvs:
+        df = pd.read_csv(f)
+        r0 = df.iloc[0]
+        splits = [c[4:] for c in df.columns if c.startswith('wer_')]
+        out += [f"**{r0['model']}** (`{r0['scope']}` layers; {int(r0['utterances'])} utterances; commit `{r0['git_commit']}`, "
+                f"{r0['date']}; `mpq ptq --model {r0['model']}`)", '',
+                '| system | ' + ' | '.join(f'WER {s} | CER {s} | p {s}' for s in splits) + ' | avg bits | ratio |',
+                '|---|' + '---:|' * (3 * len(splits) + 2)]
+        for _, r in df.iterrows():
+            cells = []
+            for s in splits:
+                p = r.get(f'p_{s}')
+                cells += [f"{100 * r[f'wer_{s}']:.2f}%", f"{100 * r[f'cer_{s}']:.2f}%", '' if pd.isna(p) else f'{p:.3f}']
+            out.append(f"| {r['system']} | " + ' | '.join(cells) + f" | {r['avg_bits']:.2f} | {r['compression_ratio']:.2f}x |")
+        out.append('')
+    return '\n'.join(out).rstrip()
+
+
+def results_section(results_csv: Path) -> str:
+    sys.path.insert(0, str(ROOT))
+    from mpq_nb.experiments import results_table_md, summary
+    return '\n'.join(['## The paper\'s comparison on the embedded benchmark', '',
+                      results_table_md(results_csv), '', '`mpq experiments --summary` (its last line):', '',
+                      '```json', json.dumps(summary(results_csv)), '```'])
+
+
+def set_section(nb: dict, name: str, text: str):
+    "Put `text` between the markers of `name` in the notebook's markdown cell that has them."
+    start, end = f'<!-- {name}:start -->', f'<!-- {name}:end -->'
+    for c in nb['cells']:
+        src = ''.join(c['source'])
+        if c['cell_type'] == 'markdown' and start in src:
+            new = src[:src.index(start) + len(start)] + '\n' + text + '\n' + src[src.index(end):]
+            c['source'] = new.splitlines(keepends=True)
+            return
+    raise SystemExit(f"no markdown cell of {INDEX} has the marker {start}: add `{start}` and `{end}` where the section goes")
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--mainjob', type=Path, help="the main job's log (with its 'wall time of this command' line)")
+    p.add_argument('--report', type=Path, help="the main job's report.json")
+    p.add_argument('--ptq', type=Path, nargs='*', default=[], help='CSVs written by `mpq ptq --out`')
+    p.add_argument('--results', type=Path, help='results.csv of `mpq experiments`')
+    a = p.parse_args(argv)
+    nb = json.loads(INDEX.read_text())
+    if a.mainjob or a.report:
+        if not (a.mainjob and a.report): raise SystemExit('--mainjob and --report go together')
+        set_section(nb, 'mainjob', mainjob_section(a.mainjob, a.report))
+    if a.ptq: set_section(nb, 'teachers', teachers_section(a.ptq))
+    if a.results: set_section(nb, 'results', results_section(a.results))
+    INDEX.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n')
+    print(f'updated {INDEX}; now run `python tools/make_readme.py`')
+
+
+if __name__ == '__main__':
+    main()
