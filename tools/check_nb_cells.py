@@ -8,8 +8,8 @@ their own (the `#| export` imports cell at the top, or an import-only cell, `#| 
 
     python tools/check_nb_cells.py                        # every notebook of nbs/ (recursive, skips _* and .*)
     python tools/check_nb_cells.py nbs/00_quant.ipynb     # some notebooks or folders
-    python tools/check_nb_cells.py --exec                 # also run nbdev's docs processing (FilterDefaults, which
-                                                          # includes exec_show_docs) on each notebook, offline
+    python tools/check_nb_cells.py --exec                 # also process each notebook as nbdev_proc_nbs does
+                                                          # (FilterDefaults, with exec_show_docs), offline, no Quarto
 
 The check calls nbdev's own `_do_eval` on each cell (directives extracted by nbdev's `NBProcessor`) and reports the
 cells for which it warns. It checks every notebook, including those that export nothing (nbdev only runs
@@ -60,23 +60,27 @@ def check(nbs:list[Path])->int:
     return n
 
 def run_docs_procs(nbs:list[Path])->int:
-    "Run nbdev's `FilterDefaults` (with `exec_show_docs`) on each notebook as `nbdev_proc_nbs` does; return failures."
-    from execnb.nbio import read_nb
+    """Process each notebook as `nbdev_proc_nbs` does (`nbdev.serve_drv.main` with `FilterDefaults`, which includes
+    `exec_show_docs`), into a temporary folder; print each result and return how many failed."""
+    import tempfile
     from nbdev.processors import FilterDefaults
-    os.environ['IN_TEST'] = '1'                          # as nbdev.serve_drv.main does
+    from nbdev.serve_drv import main as proc_one
     failed = 0
-    for p in nbs:
-        t0 = time.time()
-        try:
-            with warnings.catch_warnings(record=True) as ws:
-                warnings.simplefilter('always')
-                FilterDefaults()(read_nb(p))
-            mixed = sum('imports and other code' in str(w.message) for w in ws)
-            print(f'exec_show_docs ok   {_rel(p)} ({time.time()-t0:.1f} s' + (f', {mixed} nbdev warning(s)' if mixed else '') + ')')
-        except Exception as e:
-            failed += 1
-            print(f'exec_show_docs FAIL {_rel(p)} ({time.time()-t0:.1f} s):')
-            traceback.print_exception(e, limit=-3, file=sys.stdout)
+    with tempfile.TemporaryDirectory() as out:
+        for p in nbs:
+            t0 = time.time()
+            try:
+                with warnings.catch_warnings(record=True) as ws:
+                    warnings.simplefilter('always')
+                    proc_one((p, Path(out)/p.name, FilterDefaults))     # sets IN_TEST while it runs, as nbdev does
+                mixed = sum('imports and other code' in str(w.message) for w in ws)
+                print(f'exec_show_docs ok   {_rel(p)} ({time.time()-t0:.1f} s'
+                      + (f', {mixed} nbdev warning(s)' if mixed else '') + ')')
+            except Exception as e:
+                failed += 1
+                os.environ.pop('IN_TEST', None)
+                print(f'exec_show_docs FAIL {_rel(p)} ({time.time()-t0:.1f} s):')
+                traceback.print_exception(e, limit=-3, file=sys.stdout)
     print(f'check_nb_cells --exec: {failed} of {len(nbs)} notebook(s) failed nbdev\'s docs processing')
     return failed
 
