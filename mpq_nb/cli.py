@@ -73,6 +73,10 @@ def _experiments(a):
     from mpq_nb.experiments import run_cli
     run_cli(a)
 
+def _ptq(a):
+    from mpq_nb.ptq import run_cli
+    run_cli(a)
+
 def _bench(a):
     from mpq_nb.bench import bench_quant
     if a.what != 'quant': raise SystemExit(f"unknown benchmark {a.what!r}: try `mpq bench quant`")
@@ -125,6 +129,14 @@ def parser()->argparse.ArgumentParser:
     x.add_argument('--threads', type=int, default=0)
     x.add_argument('--summary', action='store_true', help='only print the table and the summary JSON of OUT/results.csv')
     x.set_defaults(fn=_experiments)
+    q = sub.add_parser('ptq', help='WER after plain uniform post-training quantization at several bit-widths')
+    q.add_argument('--model', default='wav2vec2-tiny', help='shipped teacher, local dir or hub id')
+    q.add_argument('--bits', type=int, nargs='+', default=[8, 4, 3, 2], help='bit-widths (default 8 4 3 2)')
+    q.add_argument('--scope', choices=['searchable', 'all-linear'], default='searchable', help='which layers to quantize')
+    q.add_argument('--corpus', help='corpus folder (default: the embedded corpus)')
+    q.add_argument('--eval-utts', type=int, default=0, help='utterances per split, 0 = all')
+    q.add_argument('--out', help='CSV to write'); q.add_argument('--overwrite', action='store_true')
+    q.add_argument('--threads', type=int, default=0); q.set_defaults(fn=_ptq)
     b = sub.add_parser('bench', help='benchmarks that print ratios measured side by side')
     b.add_argument('what', choices=['quant']); b.set_defaults(fn=_bench)
     return p
