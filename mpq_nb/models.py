@@ -13,7 +13,7 @@ from transformers import (AutoModelForCTC, HubertConfig, HubertForCTC, Wav2Vec2C
 
 # %% auto #0
 __all__ = ['CHARS', 'TINY', 'ARCHS', 'TEACHERS_DIR', 'SHIPPED', 'make_processor', 'teacher_config', 'new_teacher', 'CTCBatches',
-           'train_teacher', 'load_teacher', 'load_processor']
+           'train_teacher', 'load_teacher', 'load_processor', 'teacher_history']
 
 # %% ../nbs/11_models.ipynb #2eaa7965
 CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ'"
@@ -176,3 +176,11 @@ def load_teacher(name_or_path:str='wav2vec2-tiny', # a shipped name, a local `sa
 def load_processor(name_or_path:str='wav2vec2-tiny')->Wav2Vec2Processor:
     "The processor (feature extractor + CTC tokenizer) that goes with `load_teacher(name_or_path)`."
     return Wav2Vec2Processor.from_pretrained(_resolve(name_or_path))
+
+# %% ../nbs/11_models.ipynb #f09f9ae0
+def teacher_history(name:str='wav2vec2-tiny', # a shipped teacher name
+                   )->pd.DataFrame:
+    "The learning curve of a shipped teacher: step, loss, lr, dev_wer, dev_cer, stage."
+    f = Path(_resolve(name))/'train_history.csv'
+    if not f.exists(): raise FileNotFoundError(f"{f} does not exist: only shipped teachers (one of {list(SHIPPED)}) keep a history")
+    return pd.read_csv(f)
