@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_train.ipynb #c40bf6b5
 from __future__ import annotations
-import copy, math, os, random, time, warnings
+import copy, itertools, math, os, random, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd, torch
@@ -15,7 +15,7 @@ from .supernet import (to_supernet, supernet_layers, quant_layers, arch_paramete
 from .losses import kl_to_teacher, budget_loss, frame_mask, total_loss
 
 # %% auto #0
-__all__ = ['HISTORY_COLUMNS', 'Result', 'fit_budget', 'one_stage', 'two_stage', 'uniform']
+__all__ = ['ALPHA_COLUMNS', 'HISTORY_COLUMNS', 'Result', 'fit_budget', 'one_stage', 'two_stage', 'uniform', 'make_accelerator']
 
 # %% ../nbs/03_train.ipynb #85b6c996
 @dataclass(repr=False)
@@ -30,11 +30,17 @@ class Result:
     search_map: dict|None = None # the argmax bit map before `fit_budget` (searching systems)
     metrics: object = None # what `eval_fn(model)` returned on the final model
     evals: list = field(default_factory=list) # `eval_fn` results during training: dicts with stage, step, ...
+    alpha_history: pd.DataFrame = None # softmax(alpha) of each layer as the search went: step, layer, bits, prob
+
+    def __post_init__(self):
+        if self.alpha_history is None: self.alpha_history = pd.DataFrame(columns=ALPHA_COLUMNS)
 
     def __repr__(self):
         t = ', '.join(f'{k}={v:.1f}s' for k, v in self.times.items())
         return (f"Result({self.system}: {len(self.bit_map)} layers, avg_bits={self.avg_bits:.3f}, "
                 f"{len(self.history)} steps, {t})")
+
+ALPHA_COLUMNS = ['step', 'layer', 'bits', 'prob']
 
 # %% ../nbs/03_train.ipynb #a4dff381
 def fit_budget(model:nn.Module, # a supernet after its search
@@ -130,6 +136,12 @@ def _load_ckpt(path, config):
                          "use another ckpt_dir, or the same settings to resume")
     return state
 
+# %% ../nbs/03_train.ipynb #2c1920dd
+def _alpha_rows(model, step):
+    "softmax(alpha) of every mixed-precision layer of `model` at `step`: one dict (step, layer, bits, prob) per candidate."
+    return [dict(step=int(step), layer=n, bits=int(b), prob=float(p))
+            for n, m in supernet_layers(model).items() for b, p in zip(m.bits, m.probs.detach().float().cpu().tolist())]
+
 # %% ../nbs/03_train.ipynb #37bdba31
 def _tau_at(step, steps, tau):
     t0, t1 = tau
@@ -137,11 +149,21 @@ def _tau_at(step, steps, tau):
 
 def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, budget=None, tau=(1.0, 0.1),
            warmup_steps=0, ctc_weight=1.0, kl_weight=1.0, budget_weight=1.0, max_grad_norm=1.0,
-           ckpt=None, ckpt_every=100, config=None, seed=0, progress=True, eval_fn=None, eval_every=None, evals=None):
+           ckpt=None, ckpt_every=100, config=None, seed=0, progress=True, eval_fn=None, eval_every=None, evals=None,
+           alphas=None, alpha_every=None, accelerator=None):
     "Train `student` for `steps` steps of `stage`; return (history records, wall seconds). Resumes from `ckpt`."
+    acc = accelerator
+    nproc, rank, main = (acc.num_processes, acc.process_index, acc.is_main_process) if acc is not None else (1, 0, True)
+    model = student                                                    # what the forward goes through
+    if acc is not None:
+        teacher.to(acc.device)
+        model, *opts = acc.prepare(student, *opts)                     # DDP over the student; optimizers wrapped
+        if nproc > 1 and config is not None: config = {**config, 'processes': nproc}
     device = next(student.parameters()).device
     _seed(seed)
-    data = _cycle(batches)
+    data = _cycle(batches) if nproc == 1 else itertools.islice(_cycle(batches), rank, None, nproc)
+    snap = search and alphas is not None
+    every = alpha_every or max(1, steps // 20)
     start, hist, elapsed = 0, [], 0.
     state = _load_ckpt(ckpt, config) if ckpt else None
     if state is not None:
@@ -149,21 +171,33 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, b
         for o, s in zip(opts, state['opts']): o.load_state_dict(s)
         start, hist, elapsed = state['step'], state['history'], state['elapsed']
         evals.extend(state.get('evals', []))
+        if snap: alphas.extend(state.get('alphas', []))
         if start < steps:
             for _ in range(start): next(data)                          # the batches already consumed
-        _set_rng_state(state['rng'])
+        rngs = state.get('rngs')
+        _set_rng_state(rngs[rank] if rngs and len(rngs) == nproc else state['rng'])
+    elif snap: alphas.extend(_alpha_rows(student, 0))
     w_params = [p for g in opts[0].param_groups for p in g['params']]
     def save(step):
-        _save_ckpt(ckpt, dict(config=config, step=step, student=student.state_dict(), opts=[o.state_dict() for o in opts],
-                              history=hist, elapsed=elapsed, rng=_rng_state(), evals=[e for e in evals if e['stage'] == stage]))
+        rngs = None
+        if nproc > 1:
+            from accelerate.utils import gather_object
+            rngs = gather_object([_rng_state()])                       # every process's generators, in rank order
+        if not main: return
+        s = dict(config=config, step=step, student=student.state_dict(), opts=[o.state_dict() for o in opts],
+                 history=hist, elapsed=elapsed, rng=_rng_state(), evals=[e for e in evals if e['stage'] == stage])
+        if rngs is not None: s['rngs'] = rngs
+        if snap: s['alphas'] = list(alphas)
+        _save_ckpt(ckpt, s)
     def evaluate(step):
+        if not main: return
         mode = student.training
         student.eval(); set_searching(student, False)
         r = eval_fn(student)
         set_searching(student, True if search else False); student.train(mode)
         evals.append(dict(stage=stage, step=step, **(r if isinstance(r, dict) else {'metric': r})))
     student.train(); teacher.eval()
-    bar = tqdm(total=steps, initial=start, desc=stage, disable=not progress, leave=False)
+    bar = tqdm(total=steps, initial=start, desc=stage, disable=not (progress and main), leave=False)
     for step in range(start, steps):
         t0 = time.perf_counter()
         b = _to_device(next(data), device)
@@ -171,30 +205,38 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, b
         if search: set_tau(student, cur_tau)
         with torch.no_grad(): t_logits = teacher(b['input_values'], attention_mask=b['attention_mask']).logits
         use_ctc = ctc_weight > 0 and b['labels'] is not None
-        out = student(b['input_values'], attention_mask=b['attention_mask'], labels=b['labels'] if use_ctc else None)
+        out = model(b['input_values'], attention_mask=b['attention_mask'], labels=b['labels'] if use_ctc else None)
         ctc = out.loss if use_ctc else torch.zeros((), device=device)
         kl = (kl_to_teacher(out.logits, t_logits, frame_mask(student, b['attention_mask'], out.logits.shape[1]))
               if kl_weight > 0 else torch.zeros((), device=device))
         eb = expected_bits(student)
         bud = budget_loss(student, budget) if search else torch.zeros((), device=device)
         loss = total_loss(ctc, kl, bud, ctc_weight, kl_weight, budget_weight if search else 0.)
-        if not torch.isfinite(loss):
+        if acc is not None:                                            # the mean over the processes, on every one
+            vals = acc.reduce(torch.stack([v.detach().float().to(device) for v in (loss, ctc, kl, bud, eb)]), 'mean')
+        if not torch.isfinite(loss if acc is None else vals[0]):
             raise FloatingPointError(f"{stage} step {step + 1}: the loss is {float(loss)} (ctc={float(ctc)}, kl={float(kl)}); "
                                      "lower lr, or check the batch (labels longer than the frames need ctc_zero_infinity)")
         for o in opts: o.zero_grad(set_to_none=True)
-        loss.backward()
-        if max_grad_norm: torch.nn.utils.clip_grad_norm_(w_params, max_grad_norm)
+        if acc is None: loss.backward()
+        else: acc.backward(loss)                                       # gradients averaged over the processes
+        if max_grad_norm:
+            if acc is None: torch.nn.utils.clip_grad_norm_(w_params, max_grad_norm)
+            else: acc.clip_grad_norm_(w_params, max_grad_norm)
         opts[0].step()
         if search and step >= warmup_steps: opts[1].step()
         elapsed += time.perf_counter() - t0
-        loss, ctc, kl, bud, eb = (float(v.detach()) for v in (loss, ctc, kl, bud, eb))
+        if acc is None: loss, ctc, kl, bud, eb = (float(v.detach()) for v in (loss, ctc, kl, bud, eb))
+        else: loss, ctc, kl, bud, eb = vals.tolist()
         hist.append(dict(step=step + 1, stage=stage, loss=loss, ctc=ctc, kl=kl, budget=bud, expected_bits=eb, tau=cur_tau))
+        if snap and ((step + 1) % every == 0 or step + 1 == steps): alphas.extend(_alpha_rows(student, step + 1))
         bar.update(1); bar.set_postfix(loss=f'{loss:.3f}', bits=f'{eb:.2f}',
                                        **({'tau': f'{cur_tau:.3f}'} if search else {}))
         if eval_fn is not None and eval_every and (step + 1) % eval_every == 0: evaluate(step + 1)
         if ckpt and ((step + 1) % ckpt_every == 0 or step + 1 == steps): save(step + 1)
     bar.close()
     if ckpt and state is None and steps == 0: save(0)
+    if acc is not None: _release(acc, model, opts)
     return hist, elapsed
 
 # %% ../nbs/03_train.ipynb #6247aed0
@@ -228,17 +270,24 @@ def _check_budget(budget, bits):
     if not bits[0] <= budget <= bits[-1]:
         raise ValueError(f"budget {budget} is outside [{bits[0]}, {bits[-1]}], the range the candidates {bits} can reach")
 
-def _finish(student, final_map, hist, times, system, eval_fn, search_map=None, evals=None):
+def _finish(student, final_map, hist, times, system, eval_fn, search_map=None, evals=None, alphas=None, accelerator=None):
     student.eval()
+    main = accelerator is None or accelerator.is_main_process
     return Result(model=student, bit_map=final_map, history=pd.DataFrame(hist, columns=HISTORY_COLUMNS), times=times,
                   avg_bits=map_avg_bits(student, final_map), system=system, search_map=search_map,
-                  metrics=eval_fn(student) if eval_fn is not None else None, evals=evals or [])
+                  metrics=eval_fn(student) if eval_fn is not None and main else None, evals=evals or [],
+                  alpha_history=pd.DataFrame(alphas or [], columns=ALPHA_COLUMNS))
+
+def _check_every(n, name):
+    if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 1):
+        raise ValueError(f"{name} must be None or an int >= 1, got {n!r}")
 
 HISTORY_COLUMNS = ['step', 'stage', 'loss', 'ctc', 'kl', 'budget', 'expected_bits', 'tau']
 
 # %% ../nbs/03_train.ipynb #15f768f3
 def _search(teacher, batches, steps, budget, bits, include, exclude, lr, lr_alpha, tau, warmup_steps, weights,
-            max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals, system, tol, fill):
+            max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals, system, tol, fill, *,
+            alphas=None, alpha_every=None, accelerator=None):
     "Run the search stage; return the frozen student, the final and the argmax bit maps, the history and the time."
     student = to_supernet(_student(teacher), bits=bits, include=include, exclude=exclude)
     _freeze_encoder(student)
@@ -249,7 +298,8 @@ def _search(teacher, batches, steps, budget, bits, include, exclude, lr, lr_alph
     hist, secs = _train('search', student, teacher, batches, steps, opts=opts, search=True, budget=budget, tau=tau,
                         warmup_steps=warmup_steps, **weights, max_grad_norm=max_grad_norm,
                         ckpt=Path(ckpt_dir)/'search.pt' if ckpt_dir else None, ckpt_every=ckpt_every, config=config,
-                        seed=seed, progress=progress, eval_fn=eval_fn, eval_every=eval_every, evals=evals)
+                        seed=seed, progress=progress, eval_fn=eval_fn, eval_every=eval_every, evals=evals,
+                        alphas=alphas, alpha_every=alpha_every, accelerator=accelerator)
     t0 = time.perf_counter()
     search_map = bit_map(student)
     final_map = fit_budget(student, budget, tol=tol, fill=fill)
@@ -257,7 +307,7 @@ def _search(teacher, batches, steps, budget, bits, include, exclude, lr, lr_alph
     return student, final_map, search_map, hist, secs + time.perf_counter() - t0
 
 def _qat(stage, student, teacher, batches, steps, final_map, lr, weights, max_grad_norm, ckpt_dir, ckpt_every, seed,
-         progress, eval_fn, eval_every, evals, system):
+         progress, eval_fn, eval_every, evals, system, *, accelerator=None):
     "Train a frozen (fixed-bit) student with KL + CTC for `steps` steps."
     _freeze_encoder(student)
     opts = _optimizers(student, lr, None, search=False)
@@ -265,7 +315,7 @@ def _qat(stage, student, teacher, batches, steps, final_map, lr, weights, max_gr
     return _train(stage, student, teacher, batches, steps, opts=opts, search=False, **weights,
                   max_grad_norm=max_grad_norm, ckpt=Path(ckpt_dir)/f'{stage}.pt' if ckpt_dir else None,
                   ckpt_every=ckpt_every, config=config, seed=seed + 1, progress=progress, eval_fn=eval_fn,
-                  eval_every=eval_every, evals=evals)
+                  eval_every=eval_every, evals=evals, accelerator=accelerator)
 
 # %% ../nbs/03_train.ipynb #7e1fdbb3
 def one_stage(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval mode, never trained)
@@ -292,23 +342,28 @@ def one_stage(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval m
               max_grad_norm:float=1.0, # clip the weights' gradient norm (None: no clipping)
               tol:float=0.1, # the final map's average lies within [budget - tol, budget] when possible
               fill:bool=True, # also require the final average >= budget - tol (raise bits if the search undershoots)
+              alpha_every:int=None, # snapshot softmax(alpha) every this many search steps (None: about 20 snapshots)
+              accelerator=None, # an `accelerate.Accelerator` (see `make_accelerator`): several processes / GPUs
              )->Result:
     "One-stage mixed-precision quantization: learn bits and quantized weights together, fix the bits by argmax."
     _check(steps); _check(pass2_steps, 'pass2_steps'); _check(warmup_steps, 'warmup_steps')
+    _check_every(alpha_every, 'alpha_every')
     if steps == 0: raise ValueError("one_stage needs steps >= 1 to search")
     bits = check_bits(bits); _check_budget(budget, bits)
     weights = dict(ctc_weight=ctc_weight, kl_weight=kl_weight, budget_weight=budget_weight)
-    evals = []
+    evals, alphas = [], []
+    if accelerator is not None: teacher.to(accelerator.device)
     student, final_map, search_map, hist, secs = _search(
         teacher, batches, steps, budget, bits, include, exclude, lr, lr_alpha, tau, warmup_steps, weights,
-        max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals, 'one_stage', tol, fill)
+        max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals, 'one_stage', tol, fill,
+        alphas=alphas, alpha_every=alpha_every, accelerator=accelerator)
     times = {'search': secs}
     if pass2_steps:
         h2, times['pass2'] = _qat('pass2', student, teacher, batches, pass2_steps, final_map, lr, weights,
                                   max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals,
-                                  'one_stage')
+                                  'one_stage', accelerator=accelerator)
         hist = hist + h2
-    return _finish(student, final_map, hist, times, 'one_stage', eval_fn, search_map, evals)
+    return _finish(student, final_map, hist, times, 'one_stage', eval_fn, search_map, evals, alphas, accelerator)
 
 # %% ../nbs/03_train.ipynb #2db1caad
 def two_stage(teacher:nn.Module, # full-precision `*ForCTC` model
@@ -321,24 +376,30 @@ def two_stage(teacher:nn.Module, # full-precision `*ForCTC` model
               budget_weight:float=1.0, tau:tuple=(1.0, 0.1), warmup_steps:int=0, include=None, exclude=None,
               eval_fn=None, eval_every:int=None, progress:bool=True, ckpt_dir=None, ckpt_every:int=100, seed:int=0,
               max_grad_norm:float=1.0, tol:float=0.1, fill:bool=True,
+              alpha_every:int=None, # snapshot softmax(alpha) every this many search steps (None: about 20 snapshots)
+              accelerator=None, # an `accelerate.Accelerator` (see `make_accelerator`)
              )->Result:
     "Two-stage baseline: search a bit map, then quantize a fresh copy of the teacher at it and train it (QAT)."
     search_steps = steps if search_steps is None else search_steps
     _check(steps); _check(search_steps, 'search_steps'); _check(warmup_steps, 'warmup_steps')
+    _check_every(alpha_every, 'alpha_every')
     if search_steps == 0: raise ValueError("two_stage needs search_steps >= 1 (stage 1 is a search)")
     bits = check_bits(bits); _check_budget(budget, bits)
     weights = dict(ctc_weight=ctc_weight, kl_weight=kl_weight, budget_weight=budget_weight)
-    evals = []
+    evals, alphas = [], []
+    if accelerator is not None: teacher.to(accelerator.device)
     searched, final_map, search_map, h1, s1 = _search(
         teacher, batches, search_steps, budget, bits, include, exclude, lr, lr_alpha, tau, warmup_steps, weights,
-        max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals, 'two_stage', tol, fill)
+        max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals, 'two_stage', tol, fill,
+        alphas=alphas, alpha_every=alpha_every, accelerator=accelerator)
     del searched
     t0 = time.perf_counter()
     student = freeze(_student(teacher), final_map)                  # restart from the full-precision weights
     s2 = time.perf_counter() - t0
     h2, secs = _qat('qat', student, teacher, batches, steps, final_map, lr, weights, max_grad_norm, ckpt_dir,
-                    ckpt_every, seed, progress, eval_fn, eval_every, evals, 'two_stage')
-    return _finish(student, final_map, h1 + h2, {'search': s1, 'qat': s2 + secs}, 'two_stage', eval_fn, search_map, evals)
+                    ckpt_every, seed, progress, eval_fn, eval_every, evals, 'two_stage', accelerator=accelerator)
+    return _finish(student, final_map, h1 + h2, {'search': s1, 'qat': s2 + secs}, 'two_stage', eval_fn, search_map,
+                   evals, alphas, accelerator)
 
 def uniform(teacher:nn.Module, # full-precision `*ForCTC` model
             batches, # re-iterable of batch dicts (see `one_stage`)
@@ -347,15 +408,35 @@ def uniform(teacher:nn.Module, # full-precision `*ForCTC` model
             lr:float=5e-5, kl_weight:float=1.0, ctc_weight:float=1.0, include=None, exclude=None, eval_fn=None,
             eval_every:int=None, progress:bool=True, ckpt_dir=None, ckpt_every:int=100, seed:int=0,
             max_grad_norm:float=1.0,
+            accelerator=None, # an `accelerate.Accelerator` (see `make_accelerator`)
            )->Result:
     "Uniform-precision baseline: quantize every searchable layer at `bits` and train (QAT)."
     _check(steps)
     bmap = uniform_bit_map(teacher, bits, include, exclude)
     weights = dict(ctc_weight=ctc_weight, kl_weight=kl_weight, budget_weight=0.)
     evals = []
+    if accelerator is not None: teacher.to(accelerator.device)
     t0 = time.perf_counter()
     student = freeze(_student(teacher), bmap)
     s0 = time.perf_counter() - t0
     hist, secs = _qat('qat', student, teacher, batches, steps, bmap, lr, weights, max_grad_norm, ckpt_dir,
-                      ckpt_every, seed, progress, eval_fn, eval_every, evals, 'uniform')
-    return _finish(student, bmap, hist, {'qat': s0 + secs}, 'uniform', eval_fn, None, evals)
+                      ckpt_every, seed, progress, eval_fn, eval_every, evals, 'uniform', accelerator=accelerator)
+    return _finish(student, bmap, hist, {'qat': s0 + secs}, 'uniform', eval_fn, None, evals, None, accelerator)
+
+# %% ../nbs/03_train.ipynb #328028fa
+def make_accelerator(cpu:bool=None, # run on CPU (gloo) even when a GPU is visible; default: only when none is
+                     **kwargs, # more `accelerate.Accelerator` arguments, e.g. `mixed_precision='bf16'`
+                    ):
+    "An `accelerate.Accelerator` for `one_stage`, `two_stage` and `uniform`: DDP that accepts parameters without a gradient."
+    from accelerate import Accelerator, DistributedDataParallelKwargs
+    if cpu is None: cpu = not torch.cuda.is_available()
+    handlers = [*kwargs.pop('kwargs_handlers', []), DistributedDataParallelKwargs(find_unused_parameters=True)]
+    return Accelerator(cpu=cpu, kwargs_handlers=handlers, **kwargs)
+
+def _release(acc, model, opts):
+    "Undo `acc.prepare` on the student (its autocast wrapper) and drop the accelerator's references to it and its optimizers."
+    acc.unwrap_model(model, keep_fp32_wrapper=False)
+    for kept, ours in ((getattr(acc, '_models', []), [model]), (getattr(acc, '_optimizers', []), opts)):
+        for o in ours:
+            for i in reversed(range(len(kept))):
+                if kept[i] is o: del kept[i]
