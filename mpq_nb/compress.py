@@ -4,15 +4,15 @@
 
 # %% ../nbs/40_compress.ipynb #6066b622
 from __future__ import annotations
-import json, os, re, shutil, sys, time, platform, subprocess
+import contextlib, json, os, re, shutil, sys, time, platform, subprocess
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .quant import compression_ratio
 from .supernet import map_avg_bits
 from .data import ensure_corpus, load_librispeech
 from .models import load_teacher, load_processor, CTCBatches
-from .eval import evaluate, wer_report, significance, WERReport
-from .train import one_stage, two_stage, uniform
+from .eval import evaluate, transcribe, wer_report, significance, WERReport
+from .train import one_stage, two_stage, uniform, make_accelerator
 from .export import save_packed
 
 # %% auto #0
@@ -38,9 +38,22 @@ def bit_map_text(bit_map:dict)->str:
 
 # %% ../nbs/40_compress.ipynb #5f0a9f47
 def score(model, processor, splits:dict, # split name -> `datasets.Dataset`
-          batch_size:int=16, progress:bool=True)->dict:
+          batch_size:int=16, progress:bool=True,
+          accelerator=None, # with several processes, each transcribes a contiguous shard of every split
+         )->dict:
     "Per-split `WERReport`s of `model`."
-    return {s: evaluate(model, processor, ds, batch_size=batch_size, progress=progress) for s, ds in splits.items()}
+    if accelerator is None or accelerator.num_processes == 1:
+        return {s: evaluate(model, processor, ds, batch_size=batch_size, progress=progress) for s, ds in splits.items()}
+    from accelerate.utils import gather_object
+    n, r = accelerator.num_processes, accelerator.process_index
+    out = {}
+    for s, ds in splits.items():
+        part = ds.shard(num_shards=n, index=r, contiguous=True)
+        hyps = transcribe(model, processor, part, batch_size=batch_size,
+                          progress=progress and accelerator.is_main_process) if len(part) else []
+        hyps = [h for _, hs in sorted(gather_object([(r, hyps)])) for h in hs]   # every process gets all, in order
+        out[s] = wer_report(ds['text'], hyps, ids=ds['id'] if 'id' in ds.column_names else None)
+    return out
 
 def system_row(name:str, reports:dict, fp32_reports:dict, model, bit_map:dict, times:dict, alpha:float=0.05)->dict:
     "The row of one system in the results table (all numbers are measured; nothing is typed)."
@@ -68,11 +81,12 @@ def _reports(d:dict)->dict:
             for s, u in d.items()}
 
 # %% ../nbs/40_compress.ipynb #aa94b00d
-def _claim_out(out:Path, args:dict, overwrite:bool):
+def _claim_out(out:Path, args:dict, overwrite:bool, accelerator=None):
     "Make `out` ours: new, or an interrupted run with the same arguments (resumed), or overwritten when asked."
+    wipe = resume = False
     if out.exists() and any(out.iterdir()):
         prev = json.loads((out/'run.json').read_text()) if (out/'run.json').exists() else None
-        if overwrite: shutil.rmtree(out)
+        if overwrite: wipe = True
         elif prev is None:
             raise FileExistsError(f"{out} exists and is not an mpq run folder: choose another --out or pass --overwrite")
         elif (out/'report.json').exists():
@@ -82,19 +96,32 @@ def _claim_out(out:Path, args:dict, overwrite:bool):
             diff = {k: (prev.get(k), v) for k, v in args.items() if prev.get(k) != v}
             raise FileExistsError(f"{out} holds an interrupted run with other arguments {diff}: "
                                   f"rerun with the same arguments to resume, or pass --overwrite")
-        else: print(f"resuming the interrupted run in {out}")
-    out.mkdir(parents=True, exist_ok=True)
-    (out/'run.json').write_text(json.dumps(args, indent=1))
+        else: resume = True
+    if accelerator is not None: accelerator.wait_for_everyone()   # every process has looked before anything changes
+    if accelerator is None or accelerator.is_main_process:
+        if wipe: shutil.rmtree(out)
+        if resume: print(f"resuming the interrupted run in {out}")
+        out.mkdir(parents=True, exist_ok=True)
+        (out/'run.json').write_text(json.dumps(args, indent=1))
+    if accelerator is not None: accelerator.wait_for_everyone()
 
 # %% ../nbs/40_compress.ipynb #0e996061
 METHODS = ('one-stage', 'one-stage+pass2', 'two-stage')
 
-def _machine()->dict:
+def _machine(accelerator=None)->dict:
     try: commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True,
                                  cwd=Path(__file__).parent if '__file__' in globals() else None).stdout.strip()
     except Exception: commit = ''
     return dict(cores=os.cpu_count(), torch_threads=torch.get_num_threads(), torch=torch.__version__,
-                python=platform.python_version(), git_commit=commit or None)
+                python=platform.python_version(), git_commit=commit or None,
+                processes=accelerator.num_processes if accelerator is not None else 1,
+                device=str(accelerator.device) if accelerator is not None else 'cpu')
+
+def _auto_accelerator(accelerator):
+    "`accelerator` itself; for 'auto', `make_accelerator()` when launched by torchrun / accelerate (WORLD_SIZE set) or a GPU is visible, else None."
+    if not isinstance(accelerator, str): return accelerator
+    if accelerator != 'auto': raise ValueError(f"accelerator must be 'auto', None or an accelerate.Accelerator, got {accelerator!r}")
+    return make_accelerator() if 'WORLD_SIZE' in os.environ or torch.cuda.is_available() else None
 
 def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pretrained` dir or hub id
              budget:float=3.5, # target average bits of the searchable weights
@@ -102,36 +129,43 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
              method:str='one-stage', # one of `METHODS`
              steps:int=200, # training steps of each stage (the same for every system)
              out=None, # run folder (default `mpq-out/<model>-<method>-<budget>`)
-             corpus=None, # corpus folder in LibriSpeech layout (default: the embedded corpus, made on first use)
+             corpus=None, # corpus folder in LibriSpeech layout or hub dataset name (default: the embedded corpus, made on first use)
              uniform_bits:int=4, # bit-width of the uniform baseline (0: none)
              train_utts:int=2000, # training utterances drawn from the train split
-             batch_seconds:float=16., # audio per training batch
+             batch_seconds:float=16., # audio per training batch (per process)
              splits=('test', 'test-unseen'), # evaluation splits
              eval_utts:int=0, # 0: whole splits; else the first `eval_utts` of each (quick runs)
              lr:float=1e-4, lr_alpha:float=2e-2, kl_weight:float=1.0, budget_weight:float=1.0, tau=(1.0, 0.1),
              pass2_steps:int=None, # for one-stage+pass2 (default `steps`)
              overwrite:bool=False, seed:int=0, progress:bool=True, alpha:float=0.05,
+             train_split:str='train', # the split the training utterances are drawn from, e.g. 'train.clean.100' on the hub
+             accelerator='auto', # an `accelerate.Accelerator`, None (one process), or 'auto' (see `_auto_accelerator`)
             )->dict:
     "Compress `model` with `method` at `budget` bits beside FP32 and uniform baselines; write and return the report."
     if method not in METHODS: raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+    acc = _auto_accelerator(accelerator)
+    main = acc is None or acc.is_main_process
     bits = tuple(int(b) for b in bits)
     out = Path(out or f'mpq-out/{Path(str(model)).name}-{method}-{budget:g}bits')
     args = dict(model=str(model), budget=float(budget), bits=list(bits), method=method, steps=steps,
                 corpus=str(corpus) if corpus else None, uniform_bits=uniform_bits, train_utts=train_utts,
                 batch_seconds=batch_seconds, splits=list(splits), eval_utts=eval_utts, lr=lr, lr_alpha=lr_alpha,
                 kl_weight=kl_weight, budget_weight=budget_weight, tau=list(tau), pass2_steps=pass2_steps, seed=seed)
-    _claim_out(out, args, overwrite)
+    if train_split != 'train': args['train_split'] = train_split    # (absent when default: older run folders resume)
+    _claim_out(out, args, overwrite, acc)
     t_start = time.perf_counter()
-    corpus = Path(corpus) if corpus else Path(ensure_corpus())
-    teacher, proc = load_teacher(model), load_processor(model)
-    tests = {}
-    for s in splits:
-        ds = load_librispeech(corpus, s)
-        tests[s] = ds.select(range(min(eval_utts, len(ds)))) if eval_utts else ds
-    train = load_librispeech(corpus, 'train')
+    with (acc.main_process_first() if acc is not None else contextlib.nullcontext()):   # one download, one cache
+        corpus = Path(corpus) if corpus else Path(ensure_corpus())
+        teacher, proc = load_teacher(model), load_processor(model)
+        tests = {}
+        for s in splits:
+            ds = load_librispeech(corpus, s)
+            tests[s] = ds.select(range(min(eval_utts, len(ds)))) if eval_utts else ds
+        train = load_librispeech(corpus, train_split)
+    if acc is not None: teacher.to(acc.device)
     train = train.shuffle(seed=seed).select(range(min(train_utts, len(train))))
     batches = CTCBatches(train, proc, batch_seconds=batch_seconds, shuffle=True, seed=seed)
-    common = dict(lr=lr, kl_weight=kl_weight, progress=progress, seed=seed)
+    common = dict(lr=lr, kl_weight=kl_weight, progress=progress, seed=seed, accelerator=acc)
     search = dict(budget=budget, bits=bits, lr_alpha=lr_alpha, budget_weight=budget_weight, tau=tuple(tau))
     systems = {'fp32': None}
     if uniform_bits: systems[f'uniform{uniform_bits}'] = lambda ck: uniform(teacher, batches, steps, bits=uniform_bits, ckpt_dir=ck, **common)
@@ -140,34 +174,42 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
     else:
         p2 = (steps if pass2_steps is None else pass2_steps) if method == 'one-stage+pass2' else 0
         systems[method] = lambda ck: one_stage(teacher, batches, steps, pass2_steps=p2, ckpt_dir=ck, **search, **common)
-    (out/'systems').mkdir(exist_ok=True)
+    if main: (out/'systems').mkdir(exist_ok=True)
+    say = print if main else (lambda *a, **k: None)
     rows, fp32, final = [], None, None
     for name, run in systems.items():
         cache = out/'systems'/f'{name}.json'
         if cache.exists():
-            c = json.loads(cache.read_text()); print(f"{name}: finished in an earlier run, reusing {cache}")
+            c = json.loads(cache.read_text()); say(f"{name}: finished in an earlier run, reusing {cache}")
             if name == 'fp32': fp32 = _reports(c['errors'])
             rows.append(c['row']); continue
-        print(f"== {name} ==")
+        say(f"== {name} ==")
+        alphas = None
         if run is None: m, bmap, times = teacher, {}, {}
         else:
             res = run(out/'ckpt'/name)
             m, bmap, times = res.model, res.bit_map, res.times
-            pd.DataFrame(res.history).to_csv(out/f'history-{name}.csv', index=False)
-        reps = score(m, proc, tests, progress=progress)
+            if main: pd.DataFrame(res.history).to_csv(out/f'history-{name}.csv', index=False)
+            if len(res.alpha_history):
+                alphas = out/f'alpha-{name}.csv'
+                if main: res.alpha_history.to_csv(alphas, index=False)
+        reps = score(m, proc, tests, progress=progress, accelerator=acc)
         if name == 'fp32': fp32 = reps
         row = system_row(name, reps, fp32, m, bmap, times, alpha)
         row['bit_map'] = bmap
+        if alphas is not None: row['alpha_history'] = str(alphas)
         if name == method:
-            save_packed(m, out/'model', overwrite=True)
+            if main: save_packed(m, out/'model', overwrite=True)
             row['packed_model'] = str(out/'model')
-        cache.write_text(json.dumps(dict(row=row, errors=_errors(reps)), default=float))
+        if main: cache.write_text(json.dumps(dict(row=row, errors=_errors(reps)), default=float))
         rows.append(row)
-    report = dict(args=args, out=str(out), rows=rows, machine=_machine(), corpus=str(corpus),
+        if acc is not None: acc.wait_for_everyone()
+    report = dict(args=args, out=str(out), rows=rows, machine=_machine(acc), corpus=str(corpus),
                   command=' '.join(['mpq'] + sys.argv[1:]) if Path(sys.argv[0]).name == 'mpq' else None,
                   seconds_total_this_run=time.perf_counter() - t_start,
                   date=time.strftime('%Y-%m-%d'))
-    (out/'report.json').write_text(json.dumps(report, indent=1, default=float))
+    if main: (out/'report.json').write_text(json.dumps(report, indent=1, default=float))
+    if acc is not None: acc.wait_for_everyone()
     return report
 
 # %% ../nbs/40_compress.ipynb #c51df954
