@@ -494,7 +494,9 @@ def _chart_output(out, chart):
     out.outputs = ({'output_type': 'display_data', 'metadata': {},
                     'data': {'application/vnd.vegalite.v5+json': spec, 'text/plain': f'<{type(chart).__name__}>'}},)
 
-def _fmt(v):
+def _fmt(k, v):
+    "An evaluation figure as text: error rates (keys such as 'wer', 'dev_cer') in percent, other floats to 4 digits."
+    if isinstance(v, float) and re.search(r'(^|_)(wer|cer)$', str(k)): return f'{100 * v:.2f}%'
     if isinstance(v, float): return f'{v:.4g}'
     return html.escape(str(v))
 
@@ -516,6 +518,7 @@ class ExplorerWidget(W.VBox):
                                tooltip='run evaluate_fn on this bit map')
         self.progress = W.FloatProgress(value=0, min=0, max=1, description='', layout=W.Layout(width='200px'))
         self.result = W.HTML(value='')
+        self._result_text = ''
         self._busy = False
         self.budget.observe(lambda ch: self._on(budget=ch['new']), 'value')
         self.bits.observe(lambda ch: self._on(bits=ch['new']), 'value')
@@ -564,7 +567,8 @@ class ExplorerWidget(W.VBox):
         _chart_output(self.pareto_out, s.pareto_chart())
         ev = s.evaluation
         stale = ev is not None and ev['bit_map'] != s.bit_map
-        if ev is not None and stale: self.result.value = '<i>(result above is for another bit map)</i>'
+        if ev is not None and self._result_text:
+            self.result.value = self._result_text + (' <i>(for another bit map: press evaluate again)</i>' if stale else '')
 
     def run_evaluation(self):
         "What the evaluate button does: run `evaluate_fn` with the progress bar, then show the result or the error."
@@ -579,8 +583,9 @@ class ExplorerWidget(W.VBox):
         else:
             self.progress.value, self.progress.bar_style = 1., 'success'
             items = res.items() if isinstance(res, dict) else [('result', res)]
-            self.result.value = (' &middot; '.join(f'{html.escape(str(k))} = <b>{_fmt(v)}</b>' for k, v in items)
+            self._result_text = (' &middot; '.join(f'{html.escape(str(k))} = <b>{_fmt(k, v)}</b>' for k, v in items)
                                  + f' <small>({time.perf_counter() - t0:.1f} s)</small>')
+            self.result.value = self._result_text
         finally: self.button.disabled = False
 
 def explorer(results_df:pd.DataFrame=None, # results table (see `check_results`), e.g. pd.read_csv('results.csv')
