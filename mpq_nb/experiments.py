@@ -4,7 +4,7 @@
 
 # %% ../nbs/50_experiments.ipynb #87b79da5
 from __future__ import annotations
-import argparse, itertools, json, math, os, re, sys, time
+import argparse, hashlib, itertools, json, math, os, re, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .data import ensure_corpus, load_librispeech
@@ -14,8 +14,8 @@ from .compress import score, system_row, _errors, _reports, _machine
 
 # %% auto #0
 __all__ = ['TEACHERS', 'BUDGETS', 'BITS', 'UNIFORM_BITS', 'SEARCH_METHODS', 'HEADLINE', 'SEEDS', 'STEPS', 'TRAIN_UTTS',
-           'EVAL_UTTS', 'SPLITS', 'HPARAMS', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'grid', 'read_results', 'run_grid',
-           'summary', 'results_table_md', 'add_arguments', 'run_cli', 'main']
+           'EVAL_UTTS', 'SPLITS', 'HPARAMS', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'grid', 'read_results',
+           'teacher_fingerprint', 'run_grid', 'summary', 'results_table_md', 'add_arguments', 'run_cli', 'main']
 
 # %% ../nbs/50_experiments.ipynb #b3c068b0
 TEACHERS = ('wav2vec2-tiny', 'hubert-tiny') # the shipped teachers
@@ -147,6 +147,25 @@ def _claim_grid(out:Path, settings:dict):
     out.mkdir(parents=True, exist_ok=True)
     f.write_text(json.dumps(settings, indent=1))
 
+def teacher_fingerprint(teacher:str)->str:
+    "The sha256 of a local or shipped teacher's weights (`model.safetensors` or `pytorch_model.bin`); None for a hub id."
+    from mpq_nb.models import _resolve
+    d = Path(_resolve(teacher))
+    for f in ('model.safetensors', 'pytorch_model.bin'):
+        if (d/f).exists(): return hashlib.sha256((d/f).read_bytes()).hexdigest()
+    return None
+
+def _claim_teachers(out:Path, teachers):
+    "Record each teacher's fingerprint in `out/teachers.json`; refuse a teacher whose weights changed since its rows."
+    f = out/'teachers.json'
+    known = json.loads(f.read_text()) if f.exists() else {}
+    now = {str(t): teacher_fingerprint(str(t)) for t in teachers}
+    changed = [t for t, h in now.items() if t in known and known[t] != h]
+    if changed:
+        raise FileExistsError(f"the weights of {changed} changed since their rows in {out} were made: their rows would "
+                              f"mix two models. Use another out_dir (or move {out} aside) to start the grid again")
+    f.write_text(json.dumps({**known, **now}, indent=1))
+
 def _command(default:str)->str:
     return ' '.join(['mpq'] + sys.argv[1:]) if Path(sys.argv[0]).name == 'mpq' else default
 
@@ -183,6 +202,7 @@ def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/
                     splits=list(SPLITS), data_seed=DATA_SEED, hparams={k: list(v) if isinstance(v, tuple) else v
                                                                       for k, v in HPARAMS.items()})
     _claim_grid(out, settings)
+    _claim_teachers(out, sorted({s['teacher'] for s in specs}))
     csv = out/'results.csv'
     done = {(str(r.teacher), str(r.system), int(r.seed)) for r in read_results(csv).itertuples()}
     todo = [s for s in specs if (s['teacher'], s['system'], s['seed']) not in done]
