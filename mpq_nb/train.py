@@ -154,10 +154,9 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, b
     "Train `student` for `steps` steps of `stage`; return (history records, wall seconds). Resumes from `ckpt`."
     acc = accelerator
     nproc, rank, main = (acc.num_processes, acc.process_index, acc.is_main_process) if acc is not None else (1, 0, True)
-    model = student                                                    # what the forward goes through
     if acc is not None:
         teacher.to(acc.device)
-        model, *opts = acc.prepare(student, *opts)                     # DDP over the student; optimizers wrapped
+        model, *opts = acc.prepare(_Step(student, budget, search), *opts)   # DDP over the student; optimizers wrapped
         if nproc > 1 and config is not None: config = {**config, 'processes': nproc}
     device = next(student.parameters()).device
     _seed(seed)
@@ -205,12 +204,14 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, b
         if search: set_tau(student, cur_tau)
         with torch.no_grad(): t_logits = teacher(b['input_values'], attention_mask=b['attention_mask']).logits
         use_ctc = ctc_weight > 0 and b['labels'] is not None
-        out = model(b['input_values'], attention_mask=b['attention_mask'], labels=b['labels'] if use_ctc else None)
+        if acc is None:
+            out = student(b['input_values'], attention_mask=b['attention_mask'], labels=b['labels'] if use_ctc else None)
+            eb = expected_bits(student)
+            bud = budget_loss(student, budget) if search else torch.zeros((), device=device)
+        else: out, eb, bud = model(b['input_values'], b['attention_mask'], b['labels'] if use_ctc else None)
         ctc = out.loss if use_ctc else torch.zeros((), device=device)
         kl = (kl_to_teacher(out.logits, t_logits, frame_mask(student, b['attention_mask'], out.logits.shape[1]))
               if kl_weight > 0 else torch.zeros((), device=device))
-        eb = expected_bits(student)
-        bud = budget_loss(student, budget) if search else torch.zeros((), device=device)
         loss = total_loss(ctc, kl, bud, ctc_weight, kl_weight, budget_weight if search else 0.)
         if acc is not None:                                            # the mean over the processes, on every one
             vals = acc.reduce(torch.stack([v.detach().float().to(device) for v in (loss, ctc, kl, bud, eb)]), 'mean')
@@ -432,6 +433,17 @@ def make_accelerator(cpu:bool=None, # run on CPU (gloo) even when a GPU is visib
     if cpu is None: cpu = not torch.cuda.is_available()
     handlers = [*kwargs.pop('kwargs_handlers', []), DistributedDataParallelKwargs(find_unused_parameters=True)]
     return Accelerator(cpu=cpu, kwargs_handlers=handlers, **kwargs)
+
+class _Step(nn.Module):
+    "The student's forward, its expected bits and (searching) its budget penalty, as one module for DDP."
+    def __init__(self, student, budget, search):
+        super().__init__()
+        self.student, self.budget, self.search = student, budget, search
+    def forward(self, input_values, attention_mask=None, labels=None):
+        out = self.student(input_values, attention_mask=attention_mask, labels=labels)
+        eb = expected_bits(self.student)
+        bud = budget_loss(self.student, self.budget) if self.search else torch.zeros((), device=eb.device)
+        return out, eb, bud
 
 def _release(acc, model, opts):
     "Undo `acc.prepare` on the student (its autocast wrapper) and drop the accelerator's references to it and its optimizers."
