@@ -65,7 +65,9 @@ def _compress(a):
     t0 = time.perf_counter()
     rep = compress(a.model, budget=a.budget, bits=tuple(int(b) for b in a.bits.split(',')), method=a.method,
                    steps=a.steps, out=a.out, corpus=a.corpus, uniform_bits=a.uniform_bits, train_utts=a.train_utts,
-                   eval_utts=a.eval_utts, overwrite=a.overwrite, seed=a.seed)
+                   eval_utts=a.eval_utts, overwrite=a.overwrite, seed=a.seed, train_split=a.train_split,
+                   splits=tuple(a.splits.split(',')), batch_seconds=a.batch_seconds, lr=a.lr, lr_alpha=a.lr_alpha)
+    if os.environ.get('RANK', '0') != '0': return       # under torchrun / accelerate launch: one report, from rank 0
     print(format_report(rep))
     print(f"wall time of this command: {time.perf_counter() - t0:.0f} s")
 
@@ -119,6 +121,11 @@ def parser()->argparse.ArgumentParser:
         d.add_argument('--corpus', help='corpus folder (default: the embedded corpus, made on first use)')
         d.add_argument('--uniform-bits', type=int, default=4, help='bit-width of the uniform baseline (0: none)')
         d.add_argument('--train-utts', type=int, default=2000); d.add_argument('--eval-utts', type=int, default=0)
+        d.add_argument('--train-split', default='train', help='split to train on (e.g. train.clean.100 on LibriSpeech)')
+        d.add_argument('--splits', default='test,test-unseen', help='evaluation splits, comma separated')
+        d.add_argument('--batch-seconds', type=float, default=16., help='audio per training batch')
+        d.add_argument('--lr', type=float, default=1e-4, help='learning rate of the weights')
+        d.add_argument('--lr-alpha', type=float, default=2e-2, help='learning rate of the bit logits alpha')
         d.add_argument('--threads', type=int, default=0); d.add_argument('--seed', type=int, default=0)
         d.add_argument('--overwrite', action='store_true', help='redo a finished run in --out')
         d.set_defaults(fn=_compress)

@@ -16,4 +16,5 @@ if [ "$before" != "$after" ]; then
   exit 1
 fi
 python tools/make_readme.py --check
+python tools/check_nb_cells.py       # no cell mixes imports and other code (nbdev_docs would run it out of context)
 exec python -m pytest -q -p no:cacheprovider tests "$@"
