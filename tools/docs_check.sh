@@ -8,24 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 export PATH="$PWD/.venv/bin:$PATH"
-find_chromium() { command -v chromium || command -v chromium-browser || true; }
-CHROMIUM="${CHROMIUM:-$(find_chromium)}"
-need=()
-{ command -v node && command -v npm; } >/dev/null 2>&1 || need+=(nodejs npm)
-[ -n "$CHROMIUM" ] || need+=(chromium)
-if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "docs_check: installing ${need[*]} with apt-get"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-    CHROMIUM="${CHROMIUM:-$(find_chromium)}"
-  else
-    echo "docs_check: ${need[*]} missing and this shell cannot apt-get install it: run 'sudo apt-get install -y ${need[*]}'" >&2
-    exit 1
-  fi
-fi
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+source tools/browser_env.sh docs_check      # node, npm, chromium, node_modules; sets CHROMIUM
 start=$SECONDS
 node tools/check_docs.mjs --self-test --chromium "$CHROMIUM"      # the checks catch the faults they are shown
 python tools/build_docs.py "$@"

@@ -25,24 +25,7 @@ PY=$ROOT/.venv/bin/python
 command -v espeak-ng >/dev/null 2>&1 || { echo "live_explorer_check: espeak-ng missing (the dev set is synthesised with it): run 'bash tools/setup.sh'" >&2; exit 1; }
 
 # --- what it needs -------------------------------------------------------------------------------------------------
-find_chromium() { command -v chromium || command -v chromium-browser || true; }
-CHROMIUM="${CHROMIUM:-$(find_chromium)}"
-need=()
-{ command -v node && command -v npm; } >/dev/null 2>&1 || need+=(nodejs npm)
-[ -n "$CHROMIUM" ] || need+=(chromium)
-if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "live_explorer_check: installing ${need[*]} with apt-get"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-    CHROMIUM="${CHROMIUM:-$(find_chromium)}"
-  else
-    echo "live_explorer_check: ${need[*]} missing and this shell cannot apt-get install it: run 'sudo apt-get install -y ${need[*]}'" >&2
-    exit 1
-  fi
-fi
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+source tools/browser_env.sh live_explorer_check      # node, npm, chromium, node_modules; sets CHROMIUM
 have_pin() { "$PY" -c "import importlib.metadata as m, sys; sys.exit(m.version('$1') != '$2')" 2>/dev/null; }
 if ! have_pin jupyterlab "${JUPYTERLAB_PIN#*==}" || ! have_pin ipykernel "${IPYKERNEL_PIN#*==}"; then
   echo "live_explorer_check: installing $JUPYTERLAB_PIN $IPYKERNEL_PIN into .venv (only for this check)"
