@@ -16,7 +16,7 @@ from .train import one_stage, two_stage, uniform, make_accelerator
 from .export import save_packed
 
 # %% auto #0
-__all__ = ['KINDS', 'METHODS', 'bit_map_text', 'score', 'system_row', 'compress', 'report_table', 'format_report']
+__all__ = ['KINDS', 'METHODS', 'bit_map_text', 'eval_sets', 'score', 'system_row', 'compress', 'report_table', 'format_report']
 
 # %% ../nbs/40_compress.ipynb #f94d392a
 KINDS = {'attention.q_proj': 'q', 'attention.k_proj': 'k', 'attention.v_proj': 'v', 'attention.out_proj': 'out',
@@ -37,6 +37,17 @@ def bit_map_text(bit_map:dict)->str:
     return '\n'.join(lines)
 
 # %% ../nbs/40_compress.ipynb #5f0a9f47
+def eval_sets(corpus, # corpus folder in LibriSpeech layout, or a hub dataset name
+              splits, # split names
+              eval_utts:int=0, # 0: whole splits; else the first `eval_utts` of each
+             )->dict:
+    "The evaluation sets: split name -> `datasets.Dataset` (the first `eval_utts` utterances when `eval_utts` > 0)."
+    out = {}
+    for s in splits:
+        ds = load_librispeech(corpus, s)
+        out[s] = ds.select(range(min(eval_utts, len(ds)))) if eval_utts else ds
+    return out
+
 def score(model, processor, splits:dict, # split name -> `datasets.Dataset`
           batch_size:int=16, progress:bool=True,
           accelerator=None, # with several processes, each transcribes a contiguous shard of every split
@@ -157,10 +168,7 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
     with (acc.main_process_first() if acc is not None else contextlib.nullcontext()):   # one download, one cache
         corpus = Path(corpus) if corpus else Path(ensure_corpus())
         teacher, proc = load_teacher(model), load_processor(model)
-        tests = {}
-        for s in splits:
-            ds = load_librispeech(corpus, s)
-            tests[s] = ds.select(range(min(eval_utts, len(ds)))) if eval_utts else ds
+        tests = eval_sets(corpus, splits, eval_utts)
         train = load_librispeech(corpus, train_split)
     if acc is not None: teacher.to(acc.device)
     train = train.shuffle(seed=seed).select(range(min(train_utts, len(train))))

@@ -10,7 +10,7 @@ import numpy as np, pandas as pd, torch
 from .data import ensure_corpus, load_librispeech
 from .models import load_teacher, load_processor, CTCBatches
 from .train import one_stage, two_stage, uniform
-from .compress import score, system_row, _errors, _reports, _machine
+from .compress import eval_sets, score, system_row, _errors, _reports, _machine
 
 # %% auto #0
 __all__ = ['TEACHERS', 'BUDGETS', 'BITS', 'UNIFORM_BITS', 'SEARCH_METHODS', 'HEADLINE', 'SEEDS', 'STEPS', 'TRAIN_UTTS',
@@ -217,10 +217,7 @@ def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/
     command = command or _command(f"mpq_nb.experiments.run_grid({str(out)!r}, quick={quick}, steps={steps}, "
                                   f"eval_utts={eval_utts}, teachers={teachers!r})")
     corpus = Path(corpus) if corpus else Path(ensure_corpus())
-    tests = {}
-    for s in SPLITS:
-        ds = load_librispeech(corpus, s)
-        tests[s] = ds.select(range(min(eval_utts, len(ds)))) if eval_utts else ds
+    tests = eval_sets(corpus, SPLITS, eval_utts)
     train = load_librispeech(corpus, 'train').shuffle(seed=DATA_SEED)
     train = train.select(range(min(train_utts, len(train))))
     ctx = {}                                                              # the current teacher's model, data and FP32

@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd, torch
 from torch import nn
 from .supernet import DEFAULT_INCLUDE, freeze, uniform_bit_map
-from .data import ensure_corpus, load_librispeech
+from .data import ensure_corpus
 from .models import load_teacher, load_processor
-from .compress import score, system_row, _machine
+from .compress import eval_sets, score, system_row, _machine
 
 # %% auto #0
 __all__ = ['SCOPES', 'ptq', 'ptq_table', 'format_ptq', 'add_arguments', 'run_cli', 'main']
@@ -45,10 +45,7 @@ def ptq_table(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pre
         raise FileExistsError(f"{out} exists: pass overwrite=True (--overwrite) to replace it, or choose another file")
     corpus = Path(corpus) if corpus else Path(ensure_corpus())
     teacher, proc = load_teacher(model), load_processor(model)
-    tests = {}
-    for s in splits:
-        ds = load_librispeech(corpus, s)
-        tests[s] = ds.select(range(min(eval_utts, len(ds)))) if eval_utts else ds
+    tests = eval_sets(corpus, splits, eval_utts)
     fp32 = score(teacher, proc, tests, batch_size=batch_size, progress=progress)
     rows = [system_row('fp32', fp32, fp32, teacher, {}, {}, alpha)]
     for b in bits:
