@@ -4,7 +4,7 @@
 
 # %% ../nbs/99_cli.ipynb #d4053fae
 from __future__ import annotations
-import argparse, json, os, shutil, sys, time
+import argparse, json, os, sys, time
 from pathlib import Path
 
 # %% auto #0
@@ -19,7 +19,7 @@ def _corpus(a):
 def _teacher(a):
     import torch
     from mpq_nb.data import ensure_corpus, load_librispeech
-    from mpq_nb.models import make_processor, new_teacher, CTCBatches, train_teacher, TEACHERS_DIR
+    from mpq_nb.models import make_processor, new_teacher, CTCBatches, train_teacher
     from mpq_nb.eval import evaluate
     if a.threads: torch.set_num_threads(a.threads)
     corpus = Path(a.corpus) if a.corpus else Path(ensure_corpus(hours=a.hours, seed=a.seed))
@@ -40,10 +40,9 @@ def _teacher(a):
                          eval_fn=eval_fn, eval_every=a.eval_every)
     print(hist.tail(3).to_string(index=False))
     if a.ship:
-        dst = TEACHERS_DIR/f'{a.arch}-tiny'
-        if dst.exists(): shutil.rmtree(dst)
-        shutil.copytree(out/'final', dst)
-        print(f'shipped {out/"final"} as {dst}')
+        from mpq_nb.models import ship_teacher
+        dst = ship_teacher(out, f'{a.arch}-tiny', a.stage)
+        print(f'shipped {out/"final"} as {dst} (its history appended to train_history.csv as {a.stage!r})')
 
 def _eval(a):
     from mpq_nb.data import load_librispeech, ensure_corpus
@@ -103,6 +102,7 @@ def parser()->argparse.ArgumentParser:
     t.add_argument('--threads', type=int, default=0); t.add_argument('--out', help='run directory (resumes if it has a checkpoint)')
     t.add_argument('--init', help='start from this saved teacher (shipped name or folder) instead of a random one')
     t.add_argument('--ship', action='store_true', help='copy the final model into the package as <arch>-tiny')
+    t.add_argument('--stage', default='mpq teacher', help="label of this run in the shipped teacher's train_history.csv")
     t.set_defaults(fn=_teacher)
     e = sub.add_parser('eval', help='WER of a model on a split, with per-utterance results')
     e.add_argument('--model', default='wav2vec2-tiny'); e.add_argument('--data', help='corpus dir (default: embedded)')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_models.ipynb #3d7c41b3
 from __future__ import annotations
-import json, math, os, random, tempfile, time
+import json, math, os, random, shutil, tempfile, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from tqdm.auto import tqdm
@@ -13,7 +13,7 @@ from transformers import (AutoModelForCTC, HubertConfig, HubertForCTC, Wav2Vec2C
 
 # %% auto #0
 __all__ = ['CHARS', 'TINY', 'ARCHS', 'TEACHERS_DIR', 'SHIPPED', 'make_processor', 'teacher_config', 'new_teacher', 'CTCBatches',
-           'train_teacher', 'load_teacher', 'load_processor', 'teacher_history']
+           'train_teacher', 'load_teacher', 'load_processor', 'teacher_history', 'ship_teacher']
 
 # %% ../nbs/11_models.ipynb #2eaa7965
 CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ'"
@@ -184,3 +184,27 @@ def teacher_history(name:str='wav2vec2-tiny', # a shipped teacher name
     f = Path(_resolve(name))/'train_history.csv'
     if not f.exists(): raise FileNotFoundError(f"{f} does not exist: only shipped teachers (one of {list(SHIPPED)}) keep a history")
     return pd.read_csv(f)
+
+# %% ../nbs/11_models.ipynb #fdd82df9
+def ship_teacher(run_dir, # a run folder of `train_teacher` (with `final/` and `history.csv`)
+                 name:str, # shipped name, e.g. 'wav2vec2-tiny'
+                 stage:str, # label of this run in `train_history.csv`
+                 teachers_dir=None, # default `TEACHERS_DIR` (the package)
+                )->Path:
+    "Copy `run_dir/final` in as teacher `name`, appending the run's history (steps counted on) to its `train_history.csv`."
+    run_dir, dst = Path(run_dir), Path(teachers_dir or TEACHERS_DIR)/name
+    final, hist_f = run_dir/'final', run_dir/'history.csv'
+    if not (final/'model.safetensors').exists(): raise FileNotFoundError(f"{final} has no model.safetensors: did the run finish?")
+    if not hist_f.exists(): raise FileNotFoundError(f"{hist_f} does not exist: pass the folder `mpq teacher --out` wrote")
+    old = pd.read_csv(dst/'train_history.csv') if (dst/'train_history.csv').exists() else pd.DataFrame()
+    if len(old) and stage in set(old['stage']): raise ValueError(f"stage {stage!r} is already in {dst}/train_history.csv: choose a new label")
+    new = pd.read_csv(hist_f)
+    new['step'] += int(old['step'].max()) if len(old) else 0
+    new['stage'] = stage
+    tmp = dst.with_name(dst.name + '.tmp')
+    if tmp.exists(): shutil.rmtree(tmp)
+    shutil.copytree(final, tmp)
+    pd.concat([old, new], ignore_index=True).to_csv(tmp/'train_history.csv', index=False)
+    if dst.exists(): shutil.rmtree(dst)
+    tmp.rename(dst)
+    return dst
