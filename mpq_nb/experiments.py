@@ -4,7 +4,7 @@
 
 # %% ../nbs/50_experiments.ipynb #87b79da5
 from __future__ import annotations
-import argparse, hashlib, itertools, json, math, os, re, sys, time
+import argparse, hashlib, itertools, json, math, os, platform, re, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .data import ensure_corpus, load_librispeech
@@ -179,8 +179,32 @@ def _fp32(out:Path, teacher_name, teacher, proc, tests, progress):
     reps = score(teacher, proc, tests, progress=progress)
     row = system_row('fp32', reps, reps, teacher, {}, {})
     f.parent.mkdir(parents=True, exist_ok=True)
-    f.write_text(json.dumps(dict(teacher=str(teacher_name), row=row, errors=_errors(reps)), default=float))
+    tmp = f.with_name(f'{f.name}.{os.getpid()}.tmp')                      # whole or absent, for a worker beside us
+    tmp.write_text(json.dumps(dict(teacher=str(teacher_name), row=row, errors=_errors(reps)), default=float))
+    os.replace(tmp, f)
     return row, reps
+
+def _alive(pid:int)->bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True
+
+def _claim_system(d:Path)->bool:
+    "Claim the system whose checkpoints live in `d` for this process (`d/.running` holds host and pid); False while another live worker holds it."
+    d.mkdir(parents=True, exist_ok=True)
+    f, me = d/'.running', f'{platform.node()} {os.getpid()}'
+    for _ in range(2):
+        try:
+            fd = os.open(f, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            with os.fdopen(fd, 'w') as h: h.write(me)
+            return True
+        except FileExistsError:
+            host, _, pid = f.read_text().strip().rpartition(' ')
+            if host == platform.node() and pid.isdigit() and _alive(int(pid)) and int(pid) != os.getpid(): return False
+            if host != platform.node() and host: return False           # another machine's worker: not ours to judge
+            f.unlink(missing_ok=True)                                     # a stale claim of a worker that died: take it over
+    return False
 
 def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/, history/
              quick:bool=False, # the few-minute grid (`QUICK`) instead of the full one
@@ -192,7 +216,7 @@ def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/
              train_utts:int=None, # training utterances (default `TRAIN_UTTS`, or `QUICK['train_utts']`)
              command:str=None, # how this run was started, for the provenance columns (default: the command line)
             )->pd.DataFrame:
-    "Run every system of the grid that has no row in `out_dir/results.csv` yet, appending one row each; the table."
+    "Run every system of the grid that has no row in `out_dir/results.csv` yet, appending one row each; the table. Several workers may share `out_dir`."
     out = Path(out_dir)
     specs = grid(quick, teachers, steps)
     steps = specs[-1]['steps'] if specs else steps
@@ -220,38 +244,48 @@ def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/
     tests = eval_sets(corpus, SPLITS, eval_utts)
     train = load_librispeech(corpus, 'train').shuffle(seed=DATA_SEED)
     train = train.select(range(min(train_utts, len(train))))
+    m = _machine()                                                        # the commit of the code that runs, not a later HEAD
     ctx = {}                                                              # the current teacher's model, data and FP32
     for i, spec in enumerate(todo, 1):
         key = f"{_slug(spec['teacher'])}/{spec['system']}/seed{spec['seed']}"
-        if ctx.get('name') != spec['teacher']:
-            ctx.clear()
-            teacher, proc = load_teacher(spec['teacher']), load_processor(spec['teacher'])
-            batches = CTCBatches(train, proc, batch_seconds=HPARAMS['batch_seconds'], shuffle=True, seed=DATA_SEED)
-            fp32_row, fp32 = _fp32(out, spec['teacher'], teacher, proc, tests, progress)
-            ctx.update(name=spec['teacher'], teacher=teacher, proc=proc, batches=batches, fp32_row=fp32_row, fp32=fp32)
-        print(f"[{i}/{len(todo)}] running {key}", flush=True)
-        if spec['method'] == 'fp32': base, bmap = ctx['fp32_row'], {}
-        else:
-            res = _train_system(spec, ctx['teacher'], _SameData(ctx['batches'], spec['seed'], spec['steps']),
-                                out/'ckpt'/key, progress)
-            (out/'history'/_slug(spec['teacher'])).mkdir(parents=True, exist_ok=True)
-            res.history.to_csv(out/'history'/_slug(spec['teacher'])/f"{spec['system']}-seed{spec['seed']}.csv", index=False)
-            reps = score(res.model, ctx['proc'], tests, progress=progress)
-            base, bmap = system_row(spec['system'], reps, ctx['fp32'], res.model, res.bit_map, res.times), res.bit_map
-            del res
-        m = _machine()
-        row = dict(teacher=spec['teacher'], system=spec['system'], method=spec['method'], budget=spec['budget'],
-                   bits_candidates=','.join(map(str, spec['bits'])) if spec['bits'] else '32', seed=spec['seed'],
-                   steps=spec['steps'], **{k: v for k, v in base.items() if k.startswith(('wer_', 'cer_', 'p_'))},
-                   lossless=base['lossless'], avg_bits=base['avg_bits'], compression_ratio=base['compression_ratio'],
-                   stage_seconds=json.dumps(base['times']), seconds=base['seconds'], bit_map=json.dumps(bmap),
-                   train_utts=len(train), eval_utts=eval_utts, command=command, git_commit=m['git_commit'],
-                   cores=len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else m['cores'],
-                   torch_threads=m['torch_threads'], torch=m['torch'], date=time.strftime('%Y-%m-%d %H:%M'))
-        _append(csv, row)
-        print(f"    wer " + ', '.join(f"{s} {100 * row[f'wer_{s}']:.2f}%" for s in SPLITS)
-              + f"; lossless {row['lossless']}; {row['compression_ratio']:.2f}x; {row['seconds']:.0f} s", flush=True)
+        if (spec['teacher'], spec['system'], spec['seed']) in {(str(r.teacher), str(r.system), int(r.seed))
+                                                               for r in read_results(csv).itertuples()}:
+            print(f"[{i}/{len(todo)}] {key}: another worker has finished it", flush=True); continue
+        if not _claim_system(out/'ckpt'/key):
+            print(f"[{i}/{len(todo)}] {key}: another worker is running it", flush=True); continue
+        try: _run_one(spec, key, i, len(todo), out, ctx, train, tests, progress, csv, command, eval_utts, m)
+        finally: (out/'ckpt'/key/'.running').unlink(missing_ok=True)
     return read_results(csv)
+
+def _run_one(spec, key, i, n, out, ctx, train, tests, progress, csv, command, eval_utts, m):
+    "Train, score and append the row of one system of `run_grid`."
+    if ctx.get('name') != spec['teacher']:
+        ctx.clear()
+        teacher, proc = load_teacher(spec['teacher']), load_processor(spec['teacher'])
+        batches = CTCBatches(train, proc, batch_seconds=HPARAMS['batch_seconds'], shuffle=True, seed=DATA_SEED)
+        fp32_row, fp32 = _fp32(out, spec['teacher'], teacher, proc, tests, progress)
+        ctx.update(name=spec['teacher'], teacher=teacher, proc=proc, batches=batches, fp32_row=fp32_row, fp32=fp32)
+    print(f"[{i}/{n}] running {key}", flush=True)
+    if spec['method'] == 'fp32': base, bmap = ctx['fp32_row'], {}
+    else:
+        res = _train_system(spec, ctx['teacher'], _SameData(ctx['batches'], spec['seed'], spec['steps']),
+                            out/'ckpt'/key, progress)
+        (out/'history'/_slug(spec['teacher'])).mkdir(parents=True, exist_ok=True)
+        res.history.to_csv(out/'history'/_slug(spec['teacher'])/f"{spec['system']}-seed{spec['seed']}.csv", index=False)
+        reps = score(res.model, ctx['proc'], tests, progress=progress)
+        base, bmap = system_row(spec['system'], reps, ctx['fp32'], res.model, res.bit_map, res.times), res.bit_map
+        del res
+    row = dict(teacher=spec['teacher'], system=spec['system'], method=spec['method'], budget=spec['budget'],
+               bits_candidates=','.join(map(str, spec['bits'])) if spec['bits'] else '32', seed=spec['seed'],
+               steps=spec['steps'], **{k: v for k, v in base.items() if k.startswith(('wer_', 'cer_', 'p_'))},
+               lossless=base['lossless'], avg_bits=base['avg_bits'], compression_ratio=base['compression_ratio'],
+               stage_seconds=json.dumps(base['times']), seconds=base['seconds'], bit_map=json.dumps(bmap),
+               train_utts=len(train), eval_utts=eval_utts, command=command, git_commit=m['git_commit'],
+               cores=len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else m['cores'],
+               torch_threads=m['torch_threads'], torch=m['torch'], date=time.strftime('%Y-%m-%d %H:%M'))
+    _append(csv, row)
+    print(f"    wer " + ', '.join(f"{s} {100 * row[f'wer_{s}']:.2f}%" for s in SPLITS)
+          + f"; lossless {row['lossless']}; {row['compression_ratio']:.2f}x; {row['seconds']:.0f} s", flush=True)
 
 # %% ../nbs/50_experiments.ipynb #00613d75
 def _configs(df:pd.DataFrame)->pd.DataFrame:
