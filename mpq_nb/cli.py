@@ -135,6 +135,7 @@ def parser()->argparse.ArgumentParser:
     x.add_argument('--corpus'); x.add_argument('--teachers', help='comma-separated names or folders')
     x.add_argument('--threads', type=int, default=0)
     x.add_argument('--summary', action='store_true', help='only print the table and the summary JSON of OUT/results.csv')
+    x.add_argument('--tune-dev', action='store_true', help='run the dev-split tuning settings into OUT/tune-dev.csv instead of the grid')
     x.set_defaults(fn=_experiments)
     q = sub.add_parser('ptq', help='WER after plain uniform post-training quantization at several bit-widths')
     q.add_argument('--model', default='wav2vec2-tiny', help='shipped teacher, local dir or hub id')

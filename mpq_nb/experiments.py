@@ -14,8 +14,9 @@ from .compress import eval_sets, score, system_row, _errors, _reports, _machine
 
 # %% auto #0
 __all__ = ['TEACHERS', 'BUDGETS', 'BITS', 'UNIFORM_BITS', 'SEARCH_METHODS', 'HEADLINE', 'SEEDS', 'STEPS', 'TRAIN_UTTS',
-           'EVAL_UTTS', 'SPLITS', 'HPARAMS', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'grid', 'read_results',
-           'teacher_fingerprint', 'run_grid', 'summary', 'results_table_md', 'add_arguments', 'run_cli', 'main']
+           'EVAL_UTTS', 'SPLITS', 'HPARAMS', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'TUNE_SPLIT', 'TUNE_SETTINGS',
+           'TUNE_COLUMNS', 'grid', 'read_results', 'teacher_fingerprint', 'run_grid', 'summary', 'results_table_md',
+           'add_arguments', 'run_cli', 'main', 'tune_dev']
 
 # %% ../nbs/50_experiments.ipynb #b3c068b0
 TEACHERS = ('wav2vec2-tiny', 'hubert-tiny') # the shipped teachers
@@ -84,14 +85,15 @@ def _hessian_qat():
         return hessian_qat, None
     except Exception as e: return None, f'{type(e).__name__}: {e}'
 
-def _train_system(spec:dict, teacher, batches, ckpt_dir, progress:bool=True):
-    "Train the system of `spec` on `batches`; a `train.Result`."
-    h, m, S = HPARAMS, spec['method'], spec['steps']
+def _train_system(spec:dict, teacher, batches, ckpt_dir, progress:bool=True, hparams:dict=None):
+    "Train the system of `spec` on `batches` with `HPARAMS` (updated by `hparams`); a `train.Result`."
+    h, m, S = {**HPARAMS, **(hparams or {})}, spec['method'], spec['steps']
     common = dict(lr=h['lr'], kl_weight=h['kl_weight'], progress=progress, seed=spec['seed'], ckpt_dir=ckpt_dir)
     search = dict(budget=spec['budget'], bits=spec['bits'], lr_alpha=h['lr_alpha'], budget_weight=h['budget_weight'],
                   tau=tuple(h['tau']))
     if m == 'uniform': return uniform(teacher, batches, S, bits=spec['bits'][0], **common)
-    if m == 'two-stage': return two_stage(teacher, batches, S, **search, **common)
+    if m == 'two-stage': return two_stage(teacher, batches, S, **{k: v for k, v in search.items() if k != 'warmup_steps'}, **common)
+    if 'warmup_steps' in h: search['warmup_steps'] = h['warmup_steps']
     if m == 'one-stage': return one_stage(teacher, batches, S, pass2_steps=0, **search, **common)
     if m == 'one-stage+pass2': return one_stage(teacher, batches, S, pass2_steps=S, **search, **common)
     if m == 'hessian':
@@ -390,11 +392,17 @@ def add_arguments(p:argparse.ArgumentParser):
     p.add_argument('--teachers', help='comma-separated teacher names or folders (default: both shipped teachers)')
     p.add_argument('--threads', type=int, default=0, help='torch threads (0: torch default)')
     p.add_argument('--summary', action='store_true', help='only print the table and the summary of OUT/results.csv')
+    p.add_argument('--tune-dev', action='store_true', help='run `TUNE_SETTINGS` on the dev split into OUT/tune-dev.csv instead of the grid')
     return p
 
 def run_cli(a:argparse.Namespace):
     "What `mpq experiments` does with its parsed options."
     if a.threads: torch.set_num_threads(a.threads)
+    if getattr(a, 'tune_dev', False):
+        t = tune_dev(a.out, teacher=a.teachers.split(',')[0] if a.teachers else TEACHERS[0], steps=a.steps,
+                     eval_utts=a.eval_utts or 0, corpus=a.corpus, train_utts=a.train_utts)
+        print(t[['teacher', 'setting', 'steps', 'split', 'wer', 'cer', 'p', 'avg_bits', 'seconds']].to_string(index=False))
+        return
     csv = Path(a.out)/'results.csv'
     if not a.summary:
         run_grid(a.out, quick=a.quick, steps=a.steps, eval_utts=a.eval_utts, corpus=a.corpus, train_utts=a.train_utts,
@@ -407,3 +415,70 @@ def main(argv=None):
     "`mpq experiments` as a stand-alone entry point."
     p = add_arguments(argparse.ArgumentParser(prog='mpq experiments', description='the experiment grid of mpq_nb'))
     run_cli(p.parse_args(sys.argv[1:] if argv is None else list(argv)))
+
+# %% ../nbs/50_experiments.ipynb #9ebdca65
+TUNE_SPLIT = 'dev' # the split `tune_dev` scores on
+TUNE_SETTINGS = (dict(method='fp32'), dict(), dict(method='uniform', bits=(32,)), dict(steps=2 * STEPS),
+                 dict(lr=3e-4), dict(kl_weight=0.), dict(kl_weight=5.), dict(tau=(1.0, 0.5)),
+                 dict(warmup_steps=STEPS // 4)) # the controls first, then one change each to the defaults
+_TUNE_KEYS = {'method', 'steps', 'bits', 'warmup_steps'}
+TUNE_COLUMNS = ['teacher', 'budget', 'seed', 'setting', 'method', 'steps', 'split', 'wer', 'cer', 'p', 'lossless', 'avg_bits',
+                'compression_ratio', 'seconds', 'eval_utts', 'train_utts', 'git_commit', 'torch_threads', 'date']
+
+def _setting_key(s:dict)->str: return json.dumps({k: list(v) if isinstance(v, tuple) else v for k, v in s.items()}, sort_keys=True)
+
+def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder)
+             settings=TUNE_SETTINGS, # dicts: changes to `HPARAMS`, and/or method, steps, bits, warmup_steps
+             teacher:str='wav2vec2-tiny', # teacher name or folder
+             budget:float=3.0, # average-bits budget of the searching systems
+             seed:int=0, # training seed
+             steps:int=None, # steps of each stage unless a setting says (default `STEPS`)
+             eval_utts:int=0, # dev utterances scored, 0 = all
+             corpus=None, # corpus folder (default: the embedded corpus)
+             train_utts:int=None, # training utterances (default `TRAIN_UTTS`)
+             split:str=TUNE_SPLIT, # the scored split: never a test split
+             progress:bool=True, # progress bars
+            )->pd.DataFrame:
+    "Run each setting that has no row in `out_dir/tune-dev.csv` yet, score it on `split` and append its row; the table."
+    if split in SPLITS: raise ValueError(f"tune_dev scores on {split!r}, a split the grid reports: tune on 'dev' instead")
+    bad = [x for x in settings if not isinstance(x, dict) or set(x) - set(HPARAMS) - _TUNE_KEYS]
+    if bad: raise ValueError(f"bad settings {bad}: each is a dict with keys from {sorted(set(HPARAMS) | _TUNE_KEYS)}")
+    steps, train_utts = steps or STEPS, train_utts or TRAIN_UTTS
+    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    csv = out/'tune-dev.csv'
+    n_steps = lambda x: 0 if x.get('method') == 'fp32' else int(x.get('steps', steps))
+    key = lambda x: (str(teacher), float(budget), int(seed), n_steps(x), _setting_key(x))
+    old = pd.read_csv(csv) if csv.exists() else pd.DataFrame()
+    done = {(str(r.teacher), float(r.budget), int(r.seed), int(r.steps), str(r.setting))
+            for r in old.itertuples()} if len(old) else set()
+    todo = [x for x in settings if key(x) not in done]
+    print(f"{len(settings) - len(todo)} of {len(settings)} settings already in {csv}")
+    if not todo: return old
+    corpus = Path(corpus) if corpus else Path(ensure_corpus())
+    dev = eval_sets(corpus, (split,), eval_utts)
+    train = load_librispeech(corpus, 'train').shuffle(seed=DATA_SEED)
+    train = train.select(range(min(train_utts, len(train))))
+    model, proc = load_teacher(teacher), load_processor(teacher)
+    batches = CTCBatches(train, proc, batch_seconds=HPARAMS['batch_seconds'], shuffle=True, seed=DATA_SEED)
+    fp32, m = score(model, proc, dev, progress=progress), _machine()
+    for i, x in enumerate(todo, 1):
+        method, S = x.get('method', 'one-stage'), n_steps(x)
+        print(f"[{i}/{len(todo)}] {teacher} @{budget:g} bits: {_setting_key(x)}", flush=True)
+        if method == 'fp32': base = system_row('fp32', fp32, fp32, model, {}, {})
+        else:
+            spec = _spec(teacher, method, seed, S, budget, tuple(x.get('bits', BITS)))
+            res = _train_system(spec, model, _SameData(batches, seed, S), None, progress,
+                                hparams={k: v for k, v in x.items() if k not in ('method', 'steps', 'bits')})
+            base = system_row(spec['system'], score(res.model, proc, dev, progress=progress), fp32, res.model,
+                              res.bit_map, res.times)
+            del res
+        row = dict(teacher=str(teacher), budget=float(budget), seed=int(seed), setting=_setting_key(x), method=method,
+                   steps=S, split=split, wer=base[f'wer_{split}'], cer=base[f'cer_{split}'],
+                   p=base.get(f'p_{split}'), lossless=base['lossless'],
+                   avg_bits=base['avg_bits'], compression_ratio=base['compression_ratio'], seconds=base['seconds'],
+                   eval_utts=eval_utts, train_utts=len(train), git_commit=m['git_commit'],
+                   torch_threads=m['torch_threads'], date=time.strftime('%Y-%m-%d %H:%M'))
+        pd.DataFrame([row]).reindex(columns=TUNE_COLUMNS).to_csv(csv, mode='a', header=not csv.exists(), index=False)
+        print(f"    {split} wer {100 * row['wer']:.2f}% (fp32 {100 * fp32[split].wer:.2f}%), "
+              f"{row['avg_bits']:.2f} bits, {row['seconds']:.0f} s", flush=True)
+    return pd.read_csv(csv)
