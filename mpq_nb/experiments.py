@@ -419,7 +419,7 @@ def main(argv=None):
 # %% ../nbs/50_experiments.ipynb #9ebdca65
 TUNE_SPLIT = 'dev' # the split `tune_dev` scores on
 TUNE_SETTINGS = (dict(method='fp32'), dict(), dict(method='uniform', bits=(32,)), dict(steps=2 * STEPS),
-                 dict(lr=3e-4), dict(kl_weight=0.), dict(kl_weight=5.), dict(tau=(1.0, 0.5)),
+                 dict(method='two-stage'), dict(lr=3e-4), dict(kl_weight=0.), dict(kl_weight=5.), dict(tau=(1.0, 0.5)),
                  dict(warmup_steps=STEPS // 4)) # the controls first, then one change each to the defaults
 _TUNE_KEYS = {'method', 'steps', 'bits', 'warmup_steps'}
 TUNE_COLUMNS = ['teacher', 'budget', 'seed', 'setting', 'method', 'steps', 'split', 'wer', 'cer', 'p', 'lossless', 'avg_bits',
