@@ -12,7 +12,8 @@ from .experiments import read_results, summary, _configs, SEARCH_METHODS, HEADLI
 from .explore import pareto_chart, bit_map_chart, layer_info
 
 # %% auto #0
-__all__ = ['ALPHA', 'by_split', 'pareto', 'layer_bits', 'bit_maps', 'stage_times', 'time_chart', 'seed_spread', 'claims_md']
+__all__ = ['ALPHA', 'by_split', 'pareto', 'layer_bits', 'bit_maps', 'stage_times', 'time_chart', 'seed_spread', 'claims_md',
+           'tune_table_md']
 
 # %% ../nbs/51_report.ipynb #7cfa66aa
 ALPHA = 0.05 # significance level of the matched-pairs test, as in `compress.system_row`
@@ -148,18 +149,39 @@ def claims_md(results_csv, # the grid's results table (a path, as `summary` take
         verdict = lambda c: '**cannot be judged** (rows missing)' if c is None else '**holds**' if c else '**does not hold**'
         per_b = lambda d: '; '.join(f"{b:g} bits {' / '.join(_pts(v) for v in vs_)}" for b, vs_ in d.items())
         sp = spread.get(t, {})
-        lines = [f"**{Path(str(t)).name}** (WER differences in points, {' / '.join(splits)}; the seeds of the headline "
-                 f"systems span {' / '.join(_pts(sp.get(x)).lstrip('+') for x in splits)} points on average)", '',
+        seeds = (f"the seeds of the headline systems span {' / '.join(_pts(sp.get(x)).lstrip('+') for x in splits)} points "
+                 f"of WER on average" if any(sp.get(x) is not None for x in splits) else 'one seed per system so far')
+        lines = [f"**{Path(str(t)).name}** (WER differences in points, {' / '.join(splits)}; {seeds})", '',
                  f"1. Lossless compression ratio: one-stage {name('one-stage')}, uniform {name('uniform')}, two-stage "
                  f"{name('two-stage')}; one-stage / uniform {_x(vs['one-stage/uniform'])}, one-stage / two-stage "
                  f"{_x(vs['one-stage/two-stage'])}: claim 1 {verdict(c1)}.",
                  f"2. Wall time two-stage / one-stage: {', '.join(f'{k} bits {v:.2f}' for k, v in times.items() if v)}"
                  f" (mean {_x(s['time_ratio_two-stage/one-stage']['mean'])}); WER one-stage minus two-stage: "
                  f"{per_b(d12)}: claim 2 {verdict(c2)}.",
-                 f"3. WER gain of Pass 2 (one-stage minus one-stage + Pass 2, which trains as many steps more): "
+                 f"3. WER gain of Pass 2 (one-stage minus one-stage + Pass 2; Pass 2 adds as many training steps as the search): "
                  f"{per_b(gain)}; lossless ratio with Pass 2 {name('one-stage+pass2')}: claim 3 {verdict(c3)}.",
                  f"4. Hessian-trace allocation: lossless ratio {name('hessian')}; WER Hessian minus two-stage (the same "
                  f"quantized training after another allocation): "
                  f"{per_b({b: [diff('hessian', 'two-stage', b, x) for x in splits] for b in budgets})}.", '']
         out += lines
     return '\n'.join(out).strip()
+
+# %% ../nbs/51_report.ipynb #d48b812b
+def tune_table_md(tune_csv, # `tune-dev.csv` of `experiments.tune_dev`
+                 )->str:
+    "The tuning rows as markdown, each with its WER difference from the default one-stage row (`{}`)."
+    t = pd.read_csv(tune_csv)
+    if t.empty: raise ValueError(f"{tune_csv} holds no rows yet: run `mpq experiments --tune-dev`")
+    base = t[t.setting == '{}']
+    ref = float(base.wer.iloc[0]) if len(base) else None
+    r0 = t.iloc[0]
+    out = [f"Dev-split tuning (`mpq experiments --tune-dev`; {r0.teacher} at {r0.budget:g} bits, seed {int(r0.seed)}, "
+           f"{int(r0.eval_utts) or 'all'} {r0.split} utterances; commit {', '.join(sorted(set(map(str, t.git_commit))))}). "
+           f"`{{}}` is the grid's one-stage system; each other line changes one thing:", '',
+           f'| setting | method | steps | WER {r0.split} | CER {r0.split} | minus `{{}}` (points) | p vs FP32 | avg bits | train time (s) |',
+           '|---|---|---:|---:|---:|---:|---:|---:|---:|']
+    for _, r in t.iterrows():
+        d = '' if ref is None or r.setting == '{}' else _pts(r.wer - ref)
+        out.append(f"| `{r.setting}` | {r.method} | {int(r.steps)} | {100 * r.wer:.2f}% | {100 * r.cer:.2f}% | {d} | "
+                   f"{'' if pd.isna(r.p) else f'{r.p:.3f}'} | {r.avg_bits:.2f} | {r.seconds:.0f} |")
+    return '\n'.join(out)

@@ -102,10 +102,19 @@ def teachers_section(ptq_csvs: list[Path]) -> str:
 
 def results_section(results_csv: Path) -> str:
     sys.path.insert(0, str(ROOT))
-    from mpq_nb.experiments import results_table_md, summary
-    return '\n'.join(['## The paper\'s comparison on the embedded benchmark', '',
-                      results_table_md(results_csv), '', '`mpq experiments --summary` (its last line):', '',
-                      '```json', json.dumps(summary(results_csv)), '```'])
+    from mpq_nb.experiments import results_table_md, summary, grid, read_results
+    from mpq_nb.report import claims_md, tune_table_md
+    n, total = len(read_results(results_csv)), len(grid())
+    state = (f"All {total} systems of the grid have a row." if n >= total else
+             f"**{n} of the grid's {total} systems have a row so far**; `mpq experiments --out {results_csv.parent.name}` "
+             f"resumes the grid where it stopped, and the verdicts below are those of the rows that exist.")
+    parts = ['## The paper\'s comparison on the embedded benchmark', '', state, '',
+             'The verdict on each claim, computed from the rows by `mpq_nb.report.claims_md` (the charts are on the '
+             'docs page `51_report`):', '', claims_md(results_csv), '', results_table_md(results_csv), '',
+             '`mpq experiments --summary` (its last line):', '', '```json', json.dumps(summary(results_csv)), '```']
+    tune = results_csv.parent/'tune-dev.csv'
+    if tune.exists(): parts += ['', tune_table_md(tune)]
+    return '\n'.join(parts)
 
 
 def set_section(nb: dict, name: str, text: str):
