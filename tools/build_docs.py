@@ -179,7 +179,10 @@ def prepare(nb, page:str):
             if d.get('output') == 'false': tags.append('remove_output')
             if d.get('include') == 'false': tags.append('remove_cell')
             c.outputs = [charts.output(o) for o in c.get('outputs', [])]
-            for o in c.outputs:
+            for o in c.outputs:                                          # execnb keeps multi-line data as lists of lines
+                if isinstance(o.get('text'), list): o['text'] = ''.join(o['text'])
+                for k, v in (o.get('data') or {}).items():
+                    if isinstance(v, list) and not k.endswith('json'): o['data'][k] = ''.join(v)
                 if o.get('output_type') in ('display_data', 'execute_result') and 'text/markdown' in o.get('data', {}):
                     md = o['data']['text/markdown']
                     o['data']['text/markdown'] = pandoc_links(''.join(md) if isinstance(md, list) else md)
