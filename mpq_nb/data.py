@@ -6,8 +6,8 @@
 __all__ = ['VOCAB_CHARS', 'SAMPLE_RATE', 'CORPUS_VERSION', 'SPLITS', 'ACCENTS', 'VARIANTS', 'UNSEEN_ACCENT', 'UNSEEN_VARIANTS',
            'SECONDS_PER_CHAR_AT_1WPM', 'SILENCE_PEAK', 'load_words', 'zipf_sampler', 'make_sentence', 'make_speakers',
            'corpus_plan', 'espeak', 'noise_like', 'synthesize', 'utt_path', 'write_flac', 'espeak_version',
-           'make_corpus', 'default_cache_dir', 'ensure_corpus', 'check_text', 'check_audio', 'load_librispeech',
-           'corpus_stats']
+           'make_corpus', 'default_cache_dir', 'ensure_corpus', 'check_text', 'check_audio', 'hub_config',
+           'load_librispeech', 'corpus_stats']
 
 # %% ../nbs/10_data.ipynb #2a7f6172
 import io, json, os, re, shutil, subprocess, warnings
@@ -295,9 +295,22 @@ def _load_local(root, vocab, skip_bad, min_seconds):
     return Dataset.from_dict(dict(id=keep, audio=[str(flacs[i]) for i in keep], text=[texts[i] for i in keep],
                                   speaker=[flacs[i].parent.parent.name for i in keep]))
 
-def _load_hub(name, split, vocab, skip_bad):
+_LS_SPLIT = re.compile(r'^(train|validation|test)\.(clean|other)(?:\.(\d+))?$')
+
+def hub_config(name:str, # a hub dataset name
+               split:str, # a split, e.g. 'test.clean' or 'train.clean.100' (the names of librispeech_asr's 'all')
+              )->tuple: # (config, split) to pass to `datasets.load_dataset`
+    "The smallest configuration of `librispeech_asr` that holds `split`, and the split's name there; (None, split) for other datasets."
+    if name.split('/')[-1] != 'librispeech_asr': return None, split
+    m = _LS_SPLIT.match(split)
+    if not m: return 'all', split
+    part, config, hours = m.groups()
+    return config, f'{part}.{hours}' if hours else part
+
+def _load_hub(name, split, vocab, skip_bad, config=None):
     from datasets import load_dataset
-    ds = load_dataset(name, 'all' if name.split('/')[-1] == 'librispeech_asr' else None, split=split)
+    config, hub_split = (config, split) if config else hub_config(name, split)
+    ds = load_dataset(name, config, split=hub_split)
     ds = ds.map(lambda b: dict(text=[' '.join(t.upper().split()) for t in b['text']], speaker=[str(s) for s in b['speaker_id']]),
                 batched=True, remove_columns=['speaker_id'])
     bad = [(i, why) for i, t in zip(ds['id'], ds['text']) if (why := check_text(t, vocab))]
@@ -312,12 +325,13 @@ def load_librispeech(path_or_name, # a folder in LibriSpeech layout, or a hub da
                      vocab=VOCAB_CHARS, # the characters a transcript may use
                      skip_bad=False, # skip unusable utterances with a warning instead of raising
                      min_seconds=0.3, # shorter audio is unusable
+                     config=None, # a hub dataset's configuration (default: `hub_config`, e.g. 'clean' for 'test.clean')
                     ):
     "A `datasets.Dataset` (`id`, `audio` at 16 kHz, upper-case `text`, `speaker`) of one split; unusable utterances are reported"
     p = Path(str(path_or_name)).expanduser()
     if p.exists(): ds = _load_local(_split_root(p, split), vocab, skip_bad, min_seconds)
     elif str(path_or_name).startswith(('/', '.', '~')): raise FileNotFoundError(f'no such folder: {p}')
-    else: ds = _load_hub(str(path_or_name), split, vocab, skip_bad)
+    else: ds = _load_hub(str(path_or_name), split, vocab, skip_bad, config)
     return ds.cast_column('audio', Audio(sampling_rate=SAMPLE_RATE))
 
 # %% ../nbs/10_data.ipynb #bb068cba
