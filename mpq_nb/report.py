@@ -172,16 +172,18 @@ def tune_table_md(tune_csv, # `tune-dev.csv` of `experiments.tune_dev`
     "The tuning rows as markdown, each with its WER difference from the default one-stage row (`{}`)."
     t = pd.read_csv(tune_csv)
     if t.empty: raise ValueError(f"{tune_csv} holds no rows yet: run `mpq experiments --tune-dev`")
-    base = t[t.setting == '{}']
+    base, fp = t[t.setting == '{}'], t[t.method == 'fp32']
     ref = float(base.wer.iloc[0]) if len(base) else None
+    ref_fp = float(fp.wer.iloc[0]) if len(fp) else None
     r0 = t.iloc[0]
     out = [f"Dev-split tuning (`mpq experiments --tune-dev`; {r0.teacher} at {r0.budget:g} bits, seed {int(r0.seed)}, "
            f"{int(r0.eval_utts) or 'all'} {r0.split} utterances; commit {', '.join(sorted(set(map(str, t.git_commit))))}). "
            f"`{{}}` is the grid's one-stage system; each other line changes one thing:", '',
-           f'| setting | method | steps | WER {r0.split} | CER {r0.split} | minus `{{}}` (points) | p vs FP32 | avg bits | train time (s) |',
-           '|---|---|---:|---:|---:|---:|---:|---:|---:|']
+           f'| setting | method | steps | WER {r0.split} | CER {r0.split} | minus FP32 (points) | p vs FP32 | minus `{{}}` (points) '
+           f'| avg bits | train time (s) |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|']
     for _, r in t.iterrows():
         d = '' if ref is None or r.setting == '{}' else _pts(r.wer - ref)
-        out.append(f"| `{r.setting}` | {r.method} | {int(r.steps)} | {100 * r.wer:.2f}% | {100 * r.cer:.2f}% | {d} | "
-                   f"{'' if pd.isna(r.p) else f'{r.p:.3f}'} | {r.avg_bits:.2f} | {r.seconds:.0f} |")
+        dfp = '' if ref_fp is None or r.method == 'fp32' else _pts(r.wer - ref_fp)
+        out.append(f"| `{r.setting}` | {r.method} | {int(r.steps)} | {100 * r.wer:.2f}% | {100 * r.cer:.2f}% | {dfp} | "
+                   f"{'' if pd.isna(r.p) else f'{r.p:.3f}'} | {d} | {r.avg_bits:.2f} | {r.seconds:.0f} |")
     return '\n'.join(out)
