@@ -84,24 +84,30 @@ def bit_maps(df:pd.DataFrame, # the grid's results table
                          for r in d.to_dict('records')]).resolve_scale(color='shared')
 
 # %% ../nbs/51_report.ipynb #7813b1d8
+def _run(r):
+    "How a row was run: its torch threads (timings compare only within one setting)."
+    v = r.get('torch_threads')
+    return 'threads: ?' if v is None or pd.isna(v) else f'threads: {int(v)}'
+
 def stage_times(df:pd.DataFrame, # the grid's results table
                )->pd.DataFrame:
-    "Mean training seconds per teacher, method and stage over the method's systems and seeds."
-    rows = [dict(teacher=r['teacher'], method=r['method'], system=r['system'], seed=r['seed'], stage=k, seconds=v)
+    "Mean training seconds per teacher, thread setting (`run`), method and stage over the method's systems and seeds."
+    rows = [dict(teacher=r['teacher'], run=_run(r), method=r['method'], system=r['system'], seed=r['seed'], stage=k, seconds=v)
             for r in df[df.method != 'fp32'].to_dict('records') for k, v in json.loads(r['stage_seconds']).items()]
     t = pd.DataFrame(rows)
-    return t.groupby(['teacher', 'method', 'stage'], sort=False).seconds.mean().reset_index()
+    return t.groupby(['teacher', 'run', 'method', 'stage'], sort=False).seconds.mean().reset_index()
 
 def time_chart(df:pd.DataFrame, # the grid's results table
               )->alt.FacetChart:
-    "Training wall time per method, stacked by stage, one panel per teacher."
+    "Training wall time per method, stacked by stage, one panel per teacher and thread setting."
     t = stage_times(df)
     order = [m for m in ('uniform',) + SEARCH_METHODS if m in set(t.method)]
     return alt.Chart(t).mark_bar().encode(
         x=alt.X('sum(seconds):Q', title='training wall time (s), mean over budgets and seeds'),
         y=alt.Y('method:N', sort=order, title=None), color=alt.Color('stage:N', title='stage'),
-        tooltip=['method:N', 'stage:N', alt.Tooltip('seconds:Q', format='.0f')]
-    ).properties(width=360, height=22 * len(order)).facet(row=alt.Row('teacher:N', title=None))
+        tooltip=['method:N', 'stage:N', 'run:N', alt.Tooltip('seconds:Q', format='.0f')]
+    ).properties(width=300, height=22 * len(order)).facet(row=alt.Row('teacher:N', title=None),
+                                                          column=alt.Column('run:N', title=None))
 
 # %% ../nbs/51_report.ipynb #dcf7098c
 def _pts(v): return 'n/a' if v is None or pd.isna(v) else f'{100 * v:+.2f}'
