@@ -185,7 +185,7 @@ def tune_table_md(tune_csv, # `tune-dev.csv` of `experiments.tune_dev`
     out = [f"Dev-split tuning (`mpq experiments --tune-dev`; {r0.teacher} at {r0.budget:g} bits, seed {int(r0.seed)}, "
            f"{int(r0.eval_utts) or 'all'} {r0.split} utterances; commit {', '.join(sorted(set(map(str, t.git_commit))))}). "
            f"`{{}}` is the grid's one-stage system; each other line changes one thing:", '',
-           f'| setting | method | steps | WER {r0.split} | CER {r0.split} | minus FP32 (points) | p vs FP32 | minus `{{}}` (points) '
+           f'| setting | method | steps per stage | WER {r0.split} | CER {r0.split} | minus FP32 (points) | p vs FP32 | minus `{{}}` (points) '
            f'| avg bits | train time (s) |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|']
     for _, r in t.iterrows():
         d = '' if ref is None or r.setting == '{}' else _pts(r.wer - ref)
