@@ -163,7 +163,8 @@ def claims_md(results_csv, # the grid's results table (a path, as `summary` take
                  f"{_x(vs['one-stage/two-stage'])}: claim 1 {verdict(c1)}.",
                  f"2. Wall time two-stage / one-stage: {', '.join(f'{k} bits {v:.2f}' for k, v in times.items() if v)}"
                  f" (mean {_x(s['time_ratio_two-stage/one-stage']['mean'])}); WER one-stage minus two-stage: "
-                 f"{per_b(d12)}: claim 2 {verdict(c2)}.",
+                 f"{per_b(d12)}: claim 2 {verdict(c2)}. At equal training steps, one-stage + Pass 2 minus two-stage: "
+                 f"{per_b({b: [diff('one-stage+pass2', 'two-stage', b, x) for x in splits] for b in budgets})}.",
                  f"3. WER gain of Pass 2 (one-stage minus one-stage + Pass 2; Pass 2 adds as many training steps as the search): "
                  f"{per_b(gain)}; lossless ratio with Pass 2 {name('one-stage+pass2')}: claim 3 {verdict(c3)}.",
                  f"4. Hessian-trace allocation: lossless ratio {name('hessian')}; WER Hessian minus two-stage (the same "
