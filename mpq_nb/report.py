@@ -153,7 +153,7 @@ def claims_md(results_csv, # the grid's results table (a path, as `summary` take
         have3 = [v for vs_ in gain.values() for v in vs_ if v is not None]
         c3 = None if not have3 else all(v > 0 for v in have3)
         verdict = lambda c: '**cannot be judged** (rows missing)' if c is None else '**holds**' if c else '**does not hold**'
-        per_b = lambda d: '; '.join(f"{b:g} bits {' / '.join(_pts(v) for v in vs_)}" for b, vs_ in d.items())
+        per_b = lambda d: '; '.join(f"{b:g} bits {' / '.join(_pts(v) for v in vs_)}" for b, vs_ in d.items()) or 'no rows yet'
         sp = spread.get(t, {})
         seeds = (f"the seeds of the headline systems span {' / '.join(_pts(sp.get(x)).lstrip('+') for x in splits)} points "
                  f"of WER on average" if any(sp.get(x) is not None for x in splits) else 'one seed per system so far')
@@ -161,7 +161,7 @@ def claims_md(results_csv, # the grid's results table (a path, as `summary` take
                  f"1. Lossless compression ratio: one-stage {name('one-stage')}, uniform {name('uniform')}, two-stage "
                  f"{name('two-stage')}; one-stage / uniform {_x(vs['one-stage/uniform'])}, one-stage / two-stage "
                  f"{_x(vs['one-stage/two-stage'])}: claim 1 {verdict(c1)}.",
-                 f"2. Wall time two-stage / one-stage: {', '.join(f'{k} bits {v:.2f}' for k, v in times.items() if v)}"
+                 f"2. Wall time two-stage / one-stage: {', '.join(f'{k} bits {v:.2f}' for k, v in times.items() if v) or 'no rows yet'}"
                  f" (mean {_x(s['time_ratio_two-stage/one-stage']['mean'])}); WER one-stage minus two-stage: "
                  f"{per_b(d12)}: claim 2 {verdict(c2)}. At equal training steps, one-stage + Pass 2 minus two-stage: "
                  f"{per_b({b: [diff('one-stage+pass2', 'two-stage', b, x) for x in splits] for b in budgets})}.",
