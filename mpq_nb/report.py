@@ -78,7 +78,7 @@ def bit_maps(df:pd.DataFrame, # the grid's results table
     d = df[(df.teacher == teacher) & np.isclose(df.budget.astype(float), budget) & (df.seed == seed)
            & df.method.isin([m for m in SEARCH_METHODS if m != 'one-stage+pass2'])]
     if d.empty:
-        have = sorted({float(b) for b in df[df.teacher == teacher].budget.dropna()})
+        have = sorted({float(b) for b in df[(df.teacher == teacher) & df.method.isin(SEARCH_METHODS)].budget.dropna()})
         raise ValueError(f"no mixed-precision rows of {teacher!r} at budget {budget} (seed {seed}); budgets: {have}")
     return alt.hconcat(*[bit_map_chart(json.loads(r['bit_map']), title=f"{r['system']} ({r['avg_bits']:.2f} bits)")
                          for r in d.to_dict('records')]).resolve_scale(color='shared')
