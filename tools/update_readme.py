@@ -104,8 +104,13 @@ def results_section(results_csv: Path) -> str:
     sys.path.insert(0, str(ROOT))
     from mpq_nb.experiments import results_table_md, summary, grid, read_results
     from mpq_nb.report import claims_md, tune_table_md
-    n, total = len(read_results(results_csv)), len(grid())
-    state = (f"All {total} systems of the grid have a row." if n >= total else
+    df = read_results(results_csv)
+    n, total = len(df), len(grid())
+    runs = ', '.join(f"{int(k)} thread{'s' if k > 1 else ''}: {int(v)} rows" for k, v in df.torch_threads.value_counts().sort_index().items())
+    state = (f"All {total} systems of the grid have a row; their training stages took {df.seconds.sum() / 3600:.2f} h "
+             f"in all (the sum of the rows' training wall times; scoring not counted; rows by torch threads per "
+             f"process: {runs}; with two 1-thread workers side by side the wall-clock time is shorter than the sum)."
+             if n >= total else
              f"**{n} of the grid's {total} systems have a row so far**; `mpq experiments --out {results_csv.parent.name}` "
              f"resumes the grid where it stopped, and the verdicts below are those of the rows that exist.")
     parts = ['## The paper\'s comparison on the embedded benchmark', '', state, '',
