@@ -186,6 +186,12 @@ def _fp32(out:Path, teacher_name, teacher, proc, tests, progress):
     os.replace(tmp, f)
     return row, reps
 
+def _data(corpus, splits, eval_utts, train_utts):
+    "The scored splits and the `train_utts` training utterances (drawn by `DATA_SEED`) of `corpus` (default: the embedded one)."
+    corpus = Path(corpus) if corpus else Path(ensure_corpus())
+    train = load_librispeech(corpus, 'train').shuffle(seed=DATA_SEED)
+    return eval_sets(corpus, splits, eval_utts), train.select(range(min(train_utts, len(train))))
+
 def _alive(pid:int)->bool:
     try: os.kill(pid, 0)
     except ProcessLookupError: return False
@@ -242,10 +248,7 @@ def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/
     if not todo: return read_results(csv)
     command = command or _command(f"mpq_nb.experiments.run_grid({str(out)!r}, quick={quick}, steps={steps}, "
                                   f"eval_utts={eval_utts}, teachers={teachers!r})")
-    corpus = Path(corpus) if corpus else Path(ensure_corpus())
-    tests = eval_sets(corpus, SPLITS, eval_utts)
-    train = load_librispeech(corpus, 'train').shuffle(seed=DATA_SEED)
-    train = train.select(range(min(train_utts, len(train))))
+    tests, train = _data(corpus, SPLITS, eval_utts, train_utts)
     m = _machine()                                                        # the commit of the code that runs, not a later HEAD
     ctx = {}                                                              # the current teacher's model, data and FP32
     for i, spec in enumerate(todo, 1):
@@ -454,10 +457,7 @@ def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder
     todo = [x for x in settings if key(x) not in done]
     print(f"{len(settings) - len(todo)} of {len(settings)} settings already in {csv}")
     if not todo: return old
-    corpus = Path(corpus) if corpus else Path(ensure_corpus())
-    dev = eval_sets(corpus, (split,), eval_utts)
-    train = load_librispeech(corpus, 'train').shuffle(seed=DATA_SEED)
-    train = train.select(range(min(train_utts, len(train))))
+    dev, train = _data(corpus, (split,), eval_utts, train_utts)
     model, proc = load_teacher(teacher), load_processor(teacher)
     batches = CTCBatches(train, proc, batch_seconds=HPARAMS['batch_seconds'], shuffle=True, seed=DATA_SEED)
     fp32, m = score(model, proc, dev, progress=progress), _machine()
