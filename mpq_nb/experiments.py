@@ -13,10 +13,10 @@ from .train import one_stage, two_stage, uniform
 from .compress import eval_sets, score, system_row, _errors, _reports, _machine
 
 # %% auto #0
-__all__ = ['TEACHERS', 'BUDGETS', 'BITS', 'UNIFORM_BITS', 'SEARCH_METHODS', 'HEADLINE', 'SEEDS', 'STEPS', 'TRAIN_UTTS',
-           'EVAL_UTTS', 'SPLITS', 'HPARAMS', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'TUNE_SPLIT', 'TUNE_SETTINGS',
-           'TUNE_COLUMNS', 'grid', 'read_results', 'teacher_fingerprint', 'run_grid', 'summary', 'results_table_md',
-           'add_arguments', 'run_cli', 'main', 'tune_dev']
+__all__ = ['TEACHERS', 'BUDGETS', 'BITS', 'UNIFORM_BITS', 'SEARCH_METHODS', 'CONTROLS', 'HEADLINE', 'SEEDS', 'STEPS',
+           'TRAIN_UTTS', 'EVAL_UTTS', 'SPLITS', 'HPARAMS', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'TUNE_SPLIT',
+           'TUNE_SETTINGS', 'TUNE_COLUMNS', 'grid', 'read_results', 'teacher_fingerprint', 'run_grid', 'summary',
+           'results_table_md', 'add_arguments', 'run_cli', 'main', 'tune_dev']
 
 # %% ../nbs/50_experiments.ipynb #b3c068b0
 TEACHERS = ('wav2vec2-tiny', 'hubert-tiny') # the shipped teachers
@@ -24,6 +24,7 @@ BUDGETS = (2.5, 3.0, 3.5, 4.0) # target average bits of the searching systems
 BITS = (2, 4, 8) # candidate bit-widths of the searching systems
 UNIFORM_BITS = (8, 4, 3, 2) # bit-widths of the uniform baselines
 SEARCH_METHODS = ('two-stage', 'one-stage', 'one-stage+pass2', 'hessian') # the systems with a budget
+CONTROLS = ('fp32+ft',) # not a compression method: the FP32 teacher trained `STEPS` steps with the same loss
 HEADLINE = ('uniform4', 'two-stage', 'one-stage') # systems (or methods) run with every seed of `SEEDS`
 SEEDS = (0, 1) # seeds of the headline systems; the others run seed 0
 STEPS = 200 # training steps of each stage of every system
@@ -36,7 +37,7 @@ DATA_SEED = 0 # which `TRAIN_UTTS` utterances are drawn from the train split (th
 
 # %% ../nbs/50_experiments.ipynb #cd647874
 def _system_name(method, budget=None, bits=()):
-    if method == 'fp32': return 'fp32'
+    if method in ('fp32',) + CONTROLS: return method
     if method == 'uniform': return f'uniform{bits[0]}'
     return f'{method}@{budget:g}'
 
@@ -60,7 +61,8 @@ def grid(quick:bool=False, # the few-minute grid of `QUICK` instead of the full 
                       _spec(t, 'one-stage', 0, steps, b, BITS), _spec(t, 'two-stage', 0, steps, b, BITS)]
             continue
         for seed in SEEDS:
-            sys_ = ([_spec(t, 'fp32', seed, steps)] + [_spec(t, 'uniform', seed, steps, float(b), (b,)) for b in UNIFORM_BITS]
+            sys_ = ([_spec(t, 'fp32', seed, steps)] + [_spec(t, c, seed, steps) for c in CONTROLS]
+                    + [_spec(t, 'uniform', seed, steps, float(b), (b,)) for b in UNIFORM_BITS]
                     + [_spec(t, m, seed, steps, b, BITS) for b in BUDGETS for m in SEARCH_METHODS])
             specs += [s for s in sys_ if seed == SEEDS[0] or s['system'] in HEADLINE or s['method'] in HEADLINE]
     return specs
@@ -92,6 +94,7 @@ def _train_system(spec:dict, teacher, batches, ckpt_dir, progress:bool=True, hpa
     search = dict(budget=spec['budget'], bits=spec['bits'], lr_alpha=h['lr_alpha'], budget_weight=h['budget_weight'],
                   tau=tuple(h['tau']))
     if m == 'uniform': return uniform(teacher, batches, S, bits=spec['bits'][0], **common)
+    if m == 'fp32+ft': return uniform(teacher, batches, S, bits=32, **common)
     if m == 'two-stage': return two_stage(teacher, batches, S, **{k: v for k, v in search.items() if k != 'warmup_steps'}, **common)
     if 'warmup_steps' in h: search['warmup_steps'] = h['warmup_steps']
     if m == 'one-stage': return one_stage(teacher, batches, S, pass2_steps=0, **search, **common)
@@ -356,7 +359,7 @@ def results_table_md(results_csv, # the results table of `run_grid`
     if df.empty: raise ValueError(f"{results_csv} holds no rows yet: run the grid first (mpq experiments --out ...)")
     splits = [c[4:] for c in df.columns if c.startswith('wer_')]
     a = _configs(df)
-    rank = {'fp32': 0, 'uniform': 1, **{m: 2 + i for i, m in enumerate(SEARCH_METHODS)}}
+    rank = {'fp32': 0, **{c: 0.5 for c in CONTROLS}, 'uniform': 1, **{m: 2 + i for i, m in enumerate(SEARCH_METHODS)}}
     order = {t: i for i, t in enumerate(dict.fromkeys(df.teacher))}
     k = pd.DataFrame({'t': [order[t] for t, _ in a.index], 'm': a.method.map(rank).fillna(len(rank)).values,
                       'b': np.where(a.method == 'uniform', -a.budget.astype(float), a.budget.astype(float))}, index=a.index)
