@@ -16,7 +16,8 @@ from .train import one_stage, two_stage, uniform, make_accelerator
 from .export import save_packed
 
 # %% auto #0
-__all__ = ['KINDS', 'METHODS', 'bit_map_text', 'eval_sets', 'score', 'system_row', 'compress', 'report_table', 'format_report']
+__all__ = ['KINDS', 'ALPHA', 'METHODS', 'bit_map_text', 'eval_sets', 'score', 'significantly_worse', 'system_row', 'compress',
+           'report_table', 'format_report']
 
 # %% ../nbs/40_compress.ipynb #f94d392a
 KINDS = {'attention.q_proj': 'q', 'attention.k_proj': 'k', 'attention.v_proj': 'v', 'attention.out_proj': 'out',
@@ -66,7 +67,13 @@ def score(model, processor, splits:dict, # split name -> `datasets.Dataset`
         out[s] = wer_report(ds['text'], hyps, ids=ds['id'] if 'id' in ds.column_names else None)
     return out
 
-def system_row(name:str, reports:dict, fp32_reports:dict, model, bit_map:dict, times:dict, alpha:float=0.05)->dict:
+ALPHA = 0.05 # significance level of the matched-pairs test behind "lossless"
+
+def significantly_worse(wer:float, ref_wer:float, p:float, alpha:float=ALPHA)->bool:
+    "The rule behind *lossless*: a WER above the reference's with a matched-pairs p-value under `alpha` (a NaN p never is)."
+    return bool(wer > ref_wer and p < alpha)
+
+def system_row(name:str, reports:dict, fp32_reports:dict, model, bit_map:dict, times:dict, alpha:float=ALPHA)->dict:
     "The row of one system in the results table (all numbers are measured; nothing is typed)."
     row = dict(system=name)
     lossless = True
@@ -75,7 +82,7 @@ def system_row(name:str, reports:dict, fp32_reports:dict, model, bit_map:dict, t
         if name == 'fp32': continue
         t = significance(r, fp32_reports[s])
         row[f'p_{s}'] = t.p
-        lossless &= not (r.wer > fp32_reports[s].wer and t.p < alpha)
+        lossless &= not significantly_worse(r.wer, fp32_reports[s].wer, t.p, alpha)
     row['lossless'] = True if name == 'fp32' else bool(lossless)
     row['avg_bits'] = map_avg_bits(model, bit_map) if bit_map else 32.0
     row['compression_ratio'] = compression_ratio(model, bit_map) if bit_map else 1.0
@@ -90,6 +97,8 @@ def _errors(reports:dict)->dict:
 def _reports(d:dict)->dict:
     return {s: WERReport(wer=float(np.sum(u['errors']) / np.sum(u['n_ref_words'])), cer=float('nan'), utts=pd.DataFrame(u))
             for s, u in d.items()}
+
+
 
 # %% ../nbs/40_compress.ipynb #aa94b00d
 def _claim_out(out:Path, args:dict, overwrite:bool, accelerator=None):

@@ -95,7 +95,7 @@ def _train_system(spec:dict, teacher, batches, ckpt_dir, progress:bool=True, hpa
                   tau=tuple(h['tau']))
     if m == 'uniform': return uniform(teacher, batches, S, bits=spec['bits'][0], **common)
     if m == 'fp32+ft': return uniform(teacher, batches, S, bits=32, **common)
-    if m == 'two-stage': return two_stage(teacher, batches, S, **{k: v for k, v in search.items() if k != 'warmup_steps'}, **common)
+    if m == 'two-stage': return two_stage(teacher, batches, S, **search, **common)
     if 'warmup_steps' in h: search['warmup_steps'] = h['warmup_steps']
     if m == 'one-stage': return one_stage(teacher, batches, S, pass2_steps=0, **search, **common)
     if m == 'one-stage+pass2': return one_stage(teacher, batches, S, pass2_steps=S, **search, **common)

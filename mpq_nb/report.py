@@ -10,16 +10,15 @@ import numpy as np, pandas as pd
 import altair as alt
 from .experiments import read_results, summary, _configs, SEARCH_METHODS, HEADLINE
 from .explore import pareto_chart, bit_map_chart, layer_info
+from .compress import ALPHA, significantly_worse
 
 # %% auto #0
-__all__ = ['ALPHA', 'by_split', 'pareto', 'layer_bits', 'bit_maps', 'stage_times', 'time_chart', 'seed_spread', 'claims_md',
+__all__ = ['by_split', 'pareto', 'layer_bits', 'bit_maps', 'stage_times', 'time_chart', 'seed_spread', 'claims_md',
            'tune_table_md']
 
 # %% ../nbs/51_report.ipynb #7cfa66aa
-ALPHA = 0.05 # significance level of the matched-pairs test, as in `compress.system_row`
-
 def by_split(df:pd.DataFrame, # the grid's results table (`read_results`)
-             alpha:float=ALPHA, # significance level
+             alpha:float=ALPHA, # significance level (`compress.ALPHA`)
             )->pd.DataFrame:
     "One row per system, seed and test split: `wer`, `cer`, `p` and `lossless` on that split, `label` = the system."
     splits = [c[4:] for c in df.columns if c.startswith('wer_')]
@@ -33,7 +32,7 @@ def by_split(df:pd.DataFrame, # the grid's results table (`read_results`)
             wer, ref = float(r[f'wer_{s}']), float(fp.loc[r['teacher'], f'wer_{s}'])
             p = r.get(f'p_{s}', np.nan)
             p = np.nan if p is None else float(p)
-            ok = r['method'] == 'fp32' or not (wer > ref and p < alpha)
+            ok = r['method'] == 'fp32' or not significantly_worse(wer, ref, p, alpha)
             rows.append(dict(teacher=r['teacher'], method=r['method'], label=r['system'], seed=int(r['seed']), split=s,
                              budget=r.get('budget'), wer=wer, cer=float(r.get(f'cer_{s}', np.nan)), p=p, lossless=ok,
                              compression_ratio=float(r['compression_ratio']), avg_bits=float(r['avg_bits'])))
