@@ -25,7 +25,7 @@ from tqdm.auto import tqdm
 # %% ../nbs/10_data.ipynb #b754a47b
 VOCAB_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ' "
 SAMPLE_RATE = 16000
-CORPUS_VERSION = 1
+CORPUS_VERSION = 2   # 2: 500 distinct-sounding words, 120 speakers, milder noise on 80%, >= 500 test utterances
 SPLITS = ('train', 'dev', 'test', 'test-unseen')
 
 def load_words():
@@ -75,7 +75,7 @@ def corpus_plan(params):
     rng = np.random.default_rng(params['seed'])
     seen = make_speakers(rng, params['n_speakers'], 101)
     unseen = make_speakers(rng, params['n_unseen_speakers'], 901, unseen=True)
-    words = load_words(); cdf = zipf_sampler(len(words))
+    words = load_words()[:params['n_words']]; cdf = zipf_sampler(len(words))
     targets = dict(zip(SPLITS, [params[k] for k in ('hours', 'dev_hours', 'test_hours', 'unseen_hours')]))
     used, plan = set(), []
     for chapter, split in enumerate(SPLITS, 1):
@@ -91,7 +91,7 @@ def corpus_plan(params):
                      pitch=int(np.clip(s['pitch'] + rng.integers(-5, 6), 0, 99)),
                      lead=round(float(rng.uniform(0.05, 0.5)), 3), trail=round(float(rng.uniform(0.05, 0.5)), 3),
                      gain=round(float(rng.uniform(0.2, 0.95)), 3),
-                     snr=round(float(rng.uniform(10, 40)), 1) if params['noise'] else None,
+                     snr=round(float(rng.uniform(*params['snr'])), 1) if rng.random() < params['noise'] else None,
                      noise=str(rng.choice(['white', 'pink'])), seed=int(rng.integers(2**31)))
             plan.append(u); n += 1
             secs += u['lead'] + u['trail'] + SECONDS_PER_CHAR_AT_1WPM * len(text) / u['speed']
@@ -179,22 +179,26 @@ def _make_utt(root, u):
 def make_corpus(out_dir, # where to write the corpus (LibriSpeech layout) and its `corpus.json`
                 hours=10.0, # hours of training audio
                 seed=0, # everything (speakers, sentences, audio) follows from the seed
-                dev_hours=0.3, # hours of `dev` (training speakers, new sentences)
-                test_hours=0.3, # hours of `test` (training speakers, new sentences)
-                unseen_hours=0.3, # hours of `test-unseen` (speakers never heard in training)
-                noise=True, # add white or pink noise at 10..40 dB SNR
+                dev_hours=0.25, # hours of `dev` (training speakers, new sentences)
+                test_hours=0.45, # hours of `test` (training speakers, new sentences): about 540 utterances
+                unseen_hours=0.45, # hours of `test-unseen` (speakers never heard in training)
+                noise=0.8, # fraction of utterances mixed with white or pink noise
+                snr=(20, 40), # range of their signal-to-noise ratio, dB
+                n_words=500, # vocabulary: the first `n_words` of `load_words()`
                 n_jobs=2, # parallel workers
                 overwrite=False, # replace a corpus made with other params
-                n_speakers=40, # speakers of train/dev/test
+                n_speakers=120, # speakers of train/dev/test
                 n_unseen_speakers=8, # speakers of test-unseen (held-out voices and accent)
                ):
     "Synthesise the speech corpus with espeak-ng into `out_dir` (reused when already made with these params); returns the manifest"
     if shutil.which('espeak-ng') is None:
         raise RuntimeError('espeak-ng is not installed: run `bash tools/setup.sh`, or `apt-get install espeak-ng`')
+    if not 0 <= noise <= 1: raise ValueError(f'noise is the fraction of noisy utterances, 0..1; got {noise}')
+    if not 0 < n_words <= len(load_words()): raise ValueError(f'n_words must be 1..{len(load_words())}; got {n_words}')
     out = Path(out_dir).expanduser()
     params = dict(version=CORPUS_VERSION, seed=seed, hours=hours, dev_hours=dev_hours, test_hours=test_hours,
-                  unseen_hours=unseen_hours, noise=noise, n_speakers=n_speakers, n_unseen_speakers=n_unseen_speakers,
-                  sample_rate=SAMPLE_RATE)
+                  unseen_hours=unseen_hours, noise=float(noise), snr=list(snr), n_words=n_words, n_speakers=n_speakers,
+                  n_unseen_speakers=n_unseen_speakers, sample_rate=SAMPLE_RATE)
     if (m := _claim(out, params, overwrite)) is not None: return m
     spks, plan = corpus_plan(params)
     for t in out.glob('*/*/*/*.tmp'): t.unlink()

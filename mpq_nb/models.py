@@ -32,12 +32,12 @@ def make_processor(chars:str=CHARS, # the characters the model writes, besides t
     return Wav2Vec2Processor(feature_extractor=fe, tokenizer=tok)
 
 # %% ../nbs/11_models.ipynb #ec26fd7a
-TINY = dict(hidden_size=256, num_hidden_layers=4, num_attention_heads=4, intermediate_size=1024,
-            conv_dim=(128, 128, 128), conv_stride=(10, 8, 4), conv_kernel=(20, 8, 4),
+TINY = dict(hidden_size=256, num_hidden_layers=6, num_attention_heads=4, intermediate_size=1024,
+            conv_dim=(64, 64, 128, 128, 128, 128, 128), conv_stride=(5, 2, 2, 2, 2, 2, 2), conv_kernel=(10, 3, 3, 3, 3, 2, 2),
             num_conv_pos_embeddings=32, num_conv_pos_embedding_groups=16,
-            feat_extract_norm='layer', do_stable_layer_norm=True,
-            hidden_dropout=0.05, attention_dropout=0.05, activation_dropout=0.0, feat_proj_dropout=0.05,
-            final_dropout=0.05, layerdrop=0.0, mask_time_prob=0.05, mask_time_length=5,
+            feat_extract_norm='group', do_stable_layer_norm=True,
+            hidden_dropout=0.0, attention_dropout=0.0, activation_dropout=0.0, feat_proj_dropout=0.0,
+            final_dropout=0.0, layerdrop=0.0, mask_time_prob=0.0,
             ctc_loss_reduction='mean', ctc_zero_infinity=True)
 ARCHS = {'wav2vec2': (Wav2Vec2Config, Wav2Vec2ForCTC), 'hubert': (HubertConfig, HubertForCTC)}
 
@@ -67,7 +67,7 @@ class CTCBatches:
                  processor:Wav2Vec2Processor, batch_seconds:float=60., # audio per batch
                  shuffle:bool=True, augment:bool=False, seed:int=0, max_seconds:float=20.):
         if hasattr(dataset, 'column_names'):
-            self.items = [(np.asarray(a['array'], np.float32), t) for a, t in zip(dataset['audio'], dataset['text'])]
+            self.items = [(np.asarray(r['audio']['array'], np.float32), r['text']) for r in dataset]   # one decoded at a time
         else: self.items = [(np.asarray(a, np.float32), t) for a, t in dataset]
         if not self.items: raise ValueError("CTCBatches got an empty dataset: check the split and the corpus path")
         self.proc, self.augment, self.shuffle = processor, augment, shuffle
@@ -108,7 +108,7 @@ def train_teacher(model, # a CTC model, e.g. `new_teacher('wav2vec2')`
                   steps:int, # optimisation steps in all (a resumed run goes on to this number)
                   out_dir, # where the checkpoint, the history and the final model go
                   processor:Wav2Vec2Processor=None, # saved beside the final model
-                  lr:float=1e-3, warmup:int=300, weight_decay:float=0.01,
+                  lr:float=1e-3, warmup:int=400, weight_decay:float=0.01, clip:float=1.0,
                   eval_fn=None, # `eval_fn(model) -> dict` of metrics, run every `eval_every` steps and at the end
                   eval_every:int=500, ckpt_every:int=100, progress:bool=True)->pd.DataFrame:
     "Train `model` with CTC on `batches` for `steps` steps, resumably; save it to `out_dir/final`; return the history."
@@ -134,7 +134,7 @@ def train_teacher(model, # a CTC model, e.g. `new_teacher('wav2vec2')`
             model.train()
             loss = model(**b).loss
             opt.zero_grad(set_to_none=True); loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            torch.nn.utils.clip_grad_norm_(model.parameters(), clip)
             opt.step(); sched.step(); step += 1; losses.append(loss.item())
             pbar.update(1); pbar.set_postfix(loss=f'{losses[-1]:.3f}', lr=f'{sched.get_last_lr()[0]:.1e}')
             row = None
