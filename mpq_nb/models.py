@@ -94,6 +94,10 @@ class CTCBatches:
         labels = lab.input_ids.masked_fill(lab.attention_mask == 0, -100)
         return dict(input_values=b.input_values, attention_mask=b.attention_mask, labels=labels)
 
+    def reseed(self, seed:int, epoch:int=0):
+        "Make the next pass's order (and augmentation) a function of `seed` and `epoch` alone."
+        self.rng = np.random.default_rng([seed, epoch])
+
     def __iter__(self):
         order = self.rng.permutation(len(self.batches)) if self.shuffle else range(len(self.batches))
         for j in order: yield self.collate(self.batches[j])
@@ -117,7 +121,7 @@ def train_teacher(model, # a CTC model, e.g. `new_teacher('wav2vec2')`
     sched = torch.optim.lr_scheduler.LambdaLR(opt, _lr_lambda(warmup, steps))
     step, hist, ck = 0, [], out_dir/'ckpt.pt'
     if ck.exists():
-        st = torch.load(ck, weights_only=False)
+        st = torch.load(ck, weights_only=True)   # tensors and plain containers only: nothing in the file can run
         model.load_state_dict(st['model']); opt.load_state_dict(st['opt']); sched.load_state_dict(st['sched'])
         step, hist = st['step'], st['hist']; batches.rng.bit_generator.state = st['rng']; torch.set_rng_state(st['torch_rng'])
         print(f"resuming from step {step} of {steps} ({ck})")

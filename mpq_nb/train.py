@@ -90,9 +90,10 @@ def fit_budget(model:nn.Module, # a supernet after its search
     return {n: out[n] for n in names}
 
 # %% ../nbs/03_train.ipynb #1a75d105
-def _cycle(batches):
-    "Yield from `batches` forever, re-iterating when exhausted."
-    while True:
+def _cycle(batches, seed=None):
+    "Yield from `batches` forever, re-iterating when exhausted (reseeding it with `(seed, epoch)` when it can be)."
+    for epoch in itertools.count():
+        if seed is not None and hasattr(batches, 'reseed'): batches.reseed(seed, epoch)
         n = 0
         for b in batches:
             n += 1
@@ -111,25 +112,46 @@ def _seed(seed):
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
 
 def _rng_state():
-    s = dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state())
+    "Every global generator's state, as tensors and plain containers (loadable with `weights_only=True`)."
+    name, keys, pos, has_gauss, gauss = np.random.get_state()
+    s = dict(python=random.getstate(), numpy=(name, keys.tolist(), pos, has_gauss, gauss), torch=torch.get_rng_state())
     if torch.cuda.is_available(): s['cuda'] = torch.cuda.get_rng_state_all()
     return s
 
 def _set_rng_state(s):
-    random.setstate(s['python']); np.random.set_state(s['numpy']); torch.set_rng_state(s['torch'])
+    name, keys, pos, has_gauss, gauss = s['numpy']
+    random.setstate(s['python']); np.random.set_state((name, np.array(keys, dtype=np.uint32), pos, has_gauss, gauss))
+    torch.set_rng_state(s['torch'])
     if 'cuda' in s and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
 
 # %% ../nbs/03_train.ipynb #c8a6d126
+def _plain(x):
+    "`x` with numpy scalars and arrays turned into Python numbers and lists (what `weights_only` loading accepts)."
+    if isinstance(x, dict): return {k: _plain(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)): return type(x)(_plain(v) for v in x)
+    if isinstance(x, (np.generic, np.ndarray)): return x.tolist()
+    return x
+
 def _save_ckpt(path, state):
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + '.tmp')
-    torch.save(state, tmp)
+    torch.save(_plain(state), tmp)
     os.replace(tmp, path)
 
 def _load_ckpt(path, config):
     path = Path(path)
     if not path.exists(): return None
-    state = torch.load(path, map_location='cpu', weights_only=False)
+    import pickle
+    try: state = torch.load(path, map_location='cpu', weights_only=True)
+    except pickle.UnpicklingError as e:
+        raise ValueError(f"{path} holds Python objects that are not tensors or plain containers, which an mpq_nb "
+                         f"checkpoint never does; it was not loaded (nothing in it ran). Delete it to restart this stage. "
+                         f"({str(e).splitlines()[-1][:200]})") from None
+    except Exception as e:
+        raise ValueError(f"{path} is damaged (truncated or not a checkpoint: {type(e).__name__}); delete it to restart "
+                         "this stage from step 0") from None
+    if not isinstance(state, dict) or 'config' not in state:
+        raise ValueError(f"{path} is not an mpq_nb training checkpoint; delete it or use another ckpt_dir")
     if state['config'] != config:
         diff = {k: (state['config'].get(k), v) for k, v in config.items() if state['config'].get(k) != v}
         raise ValueError(f"{path} was written by a run with other settings (checkpoint vs now: {diff}); "
@@ -149,7 +171,7 @@ def _tau_at(step, steps, tau):
 
 def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, budget=None, tau=(1.0, 0.1),
            warmup_steps=0, ctc_weight=1.0, kl_weight=1.0, budget_weight=1.0, max_grad_norm=1.0,
-           ckpt=None, ckpt_every=100, config=None, seed=0, progress=True, eval_fn=None, eval_every=None, evals=None,
+           ckpt=None, ckpt_every=None, config=None, seed=0, progress=True, eval_fn=None, eval_every=None, evals=None,
            alphas=None, alpha_every=None, accelerator=None):
     "Train `student` for `steps` steps of `stage`; return (history records, wall seconds). Resumes from `ckpt`."
     acc = accelerator
@@ -160,10 +182,11 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, b
         if nproc > 1 and config is not None: config = {**config, 'processes': nproc}
     device = next(student.parameters()).device
     _seed(seed)
-    data = _cycle(batches) if nproc == 1 else itertools.islice(_cycle(batches), rank, None, nproc)
+    data = _cycle(batches, seed) if nproc == 1 else itertools.islice(_cycle(batches, seed), rank, None, nproc)
     snap = search and alphas is not None
     every = alpha_every or max(1, steps // 20)
     start, hist, elapsed = 0, [], 0.
+    ckpt_every = ckpt_every or max(1, steps // 10)                    # lose at most ~10% of a stage
     state = _load_ckpt(ckpt, config) if ckpt else None
     if state is not None:
         student.load_state_dict(state['student'])
@@ -338,7 +361,7 @@ def one_stage(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval m
               eval_every:int=None, # evaluate during training every this many steps (None: only at the end)
               progress:bool=True, # show a progress bar
               ckpt_dir=None, # directory for resumable checkpoints (None: none)
-              ckpt_every:int=100, # checkpoint every this many steps (and at the end of each stage)
+              ckpt_every:int=None, # checkpoint every this many steps and at the end of each stage (None: a tenth of the stage)
               seed:int=0, # seed of every random generator
               max_grad_norm:float=1.0, # clip the weights' gradient norm (None: no clipping)
               tol:float=0.1, # the final map's average lies within [budget - tol, budget] when possible
@@ -375,7 +398,7 @@ def two_stage(teacher:nn.Module, # full-precision `*ForCTC` model
               search_steps:int=None, # search steps of stage 1 (default: `steps`)
               lr:float=5e-5, lr_alpha:float=1e-2, kl_weight:float=1.0, ctc_weight:float=1.0,
               budget_weight:float=1.0, tau:tuple=(1.0, 0.1), warmup_steps:int=0, include=None, exclude=None,
-              eval_fn=None, eval_every:int=None, progress:bool=True, ckpt_dir=None, ckpt_every:int=100, seed:int=0,
+              eval_fn=None, eval_every:int=None, progress:bool=True, ckpt_dir=None, ckpt_every:int=None, seed:int=0,
               max_grad_norm:float=1.0, tol:float=0.1, fill:bool=True,
               alpha_every:int=None, # snapshot softmax(alpha) every this many search steps (None: about 20 snapshots)
               accelerator=None, # an `accelerate.Accelerator` (see `make_accelerator`)
@@ -407,7 +430,7 @@ def uniform(teacher:nn.Module, # full-precision `*ForCTC` model
             steps:int, # QAT steps
             bits:int=4, # the one bit-width of every searchable layer
             lr:float=5e-5, kl_weight:float=1.0, ctc_weight:float=1.0, include=None, exclude=None, eval_fn=None,
-            eval_every:int=None, progress:bool=True, ckpt_dir=None, ckpt_every:int=100, seed:int=0,
+            eval_every:int=None, progress:bool=True, ckpt_dir=None, ckpt_every:int=None, seed:int=0,
             max_grad_norm:float=1.0,
             accelerator=None, # an `accelerate.Accelerator` (see `make_accelerator`)
            )->Result:
