@@ -4,17 +4,19 @@
 
 # %% ../nbs/01_supernet.ipynb #769d5649
 from __future__ import annotations
+from contextlib import nullcontext
 from fnmatch import fnmatch
 import pandas as pd, torch
 import torch.nn as nn, torch.nn.functional as F
+from torch.autograd.function import once_differentiable
 from torch.nn.utils import parametrize
-from .quant import absmax_scale, fake_quant, qint
+from .quant import absmax_scale, fake_quant, qint, sign_ste
 
 # %% auto #0
-__all__ = ['DEFAULT_INCLUDE', 'check_bits', 'MixedPrecisionLinear', 'MixedPrecisionConv1d', 'QuantLinear', 'QuantConv1d',
-           'to_supernet', 'supernet_layers', 'quant_layers', 'arch_parameters', 'weight_parameters', 'set_tau',
-           'set_searching', 'expected_bits', 'map_avg_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize',
-           'summary']
+__all__ = ['DEFAULT_INCLUDE', 'check_bits', 'mixed_weight', 'MixedPrecisionLinear', 'MixedPrecisionConv1d', 'QuantLinear',
+           'QuantConv1d', 'to_supernet', 'supernet_layers', 'quant_layers', 'arch_parameters', 'weight_parameters',
+           'set_tau', 'set_searching', 'expected_bits', 'map_avg_bits', 'bit_map', 'freeze', 'uniform_bit_map',
+           'dequantize', 'summary']
 
 # %% ../nbs/01_supernet.ipynb #f648a507
 def check_bits(bits, # candidate bit-widths, e.g. (2, 4, 8)
@@ -40,6 +42,88 @@ def _init_scale(w, bits):
     w2 = w.detach().reshape(w.shape[0], -1)
     if bits == 32: return torch.ones(w.shape[0], 1, dtype=w.dtype, device=w.device)
     return absmax_scale(w2, bits).reshape(w.shape[0], 1).to(w.dtype)
+
+# %% ../nbs/01_supernet.ipynb #39408300
+def _candidate(w, bits, scale, out=None):
+    "Q_b(w; s) computed as `fake_quant`'s learnable-scale path does, into `out` if given (`w` itself at 32 bits)."
+    if bits == 32: return w
+    x = w * (1 / scale) if out is None else torch.mul(w, 1 / scale, out=out)
+    if bits == 1: return sign_ste(x).mul_(scale)          # no autograd in here: sign_ste is the plain sign (+1 at 0)
+    q = qint(bits)
+    return x.round_().clamp_(q.qmin, q.qmax).mul_(scale)
+
+def _no_autocast(device):
+    "A context in which autocast is off on `device` (nothing to switch off where autocast does not exist, e.g. 'meta')."
+    return torch.autocast(device.type, enabled=False) if torch.amp.is_autocast_available(device.type) else nullcontext()
+
+class _MixedWeight(torch.autograd.Function):
+    "sum_i g[i] * Q_bits[i](w; scale[i]) for a 2-d `w`; saves only `w`, `g` and `scale`, recomputes each Q in the backward."
+    @staticmethod
+    def forward(ctx, w, g, scale, bits):
+        with _no_autocast(w.device):
+            out = buf = None
+            for i, b in enumerate(bits):
+                if out is None:
+                    q = _candidate(w, b, scale[i])
+                    out = q * g[i] if b == 32 else q.mul_(g[i])
+                elif b == 32: out.add_(w * g[i])
+                else:
+                    if buf is None: buf = torch.empty_like(w)
+                    out.add_(_candidate(w, b, scale[i], out=buf).mul_(g[i]))
+        ctx.bits = bits
+        ctx.save_for_backward(w, g, scale)
+        return out
+
+    @staticmethod
+    @once_differentiable
+    def backward(ctx, grad):
+        w, g, scale = ctx.saved_tensors
+        need_w, need_g, need_s = ctx.needs_input_grad[:3]
+        with _no_autocast(w.device):
+            G = grad.to(w.dtype)
+            gw = torch.zeros_like(w) if need_w else None
+            gg = torch.zeros_like(g) if need_g else None
+            gs = torch.zeros_like(scale) if need_s else None
+            a, c, mask, row_gw = torch.empty_like(w), torch.empty_like(w), None, None   # the two buffers, and the mask
+            for i, b in enumerate(ctx.bits):
+                gi = g[i]
+                if b == 32:
+                    if need_w: gw.add_(torch.mul(G, gi, out=a))
+                    if need_g: gg[i] = torch.mul(G, w, out=a).sum()
+                    continue
+                s = scale[i]; inv = 1 / s
+                torch.mul(w, inv, out=a)
+                if b == 1: c.fill_(-1.).masked_fill_(a >= 0, 1.)                    # the codes: sign(w / s)
+                else:
+                    q = qint(b)
+                    torch.clamp(a.round_(), q.qmin, q.qmax, out=c)                  # the codes
+                    mask = torch.eq(c, a) if mask is None else torch.eq(c, a, out=mask)   # where the clamp did nothing
+                r = torch.mul(G, c, out=c).sum(1, keepdim=True)                    # row sums of G * codes
+                if need_g: gg[i] = (r * s).sum()
+                if b == 1:
+                    gm = G
+                    if row_gw is None: row_gw = torch.mul(G, w, out=a).sum(1, keepdim=True)
+                    rw = row_gw
+                else:
+                    gm = torch.mul(G, mask, out=a)                                  # G, zero where clamped
+                    rw = torch.mul(gm, w, out=c).sum(1, keepdim=True)
+                if need_s: gs[i] = gi * r - inv * inv * (gi * s * rw)               # LSQ: c - m * w / s, summed per row
+                if need_w: gw.addcmul_(gm, gi * s * inv)                            # straight through, as fake_quant's chain
+        return gw, gg, gs, None
+
+# %% ../nbs/01_supernet.ipynb #a4492e10
+def mixed_weight(w:torch.Tensor, # the shared weight (out, ...): a linear's (out, in) or a convolution's (out, in/groups, k)
+                 g:torch.Tensor, # mixing weights, one per candidate (Gumbel-Softmax samples, a softmax or a one-hot)
+                 scale:torch.Tensor, # per-candidate, per-output-channel scales (n_candidates, out, 1)
+                 bits:tuple, # the candidates' bit-widths, in the order of `g` and `scale` (1..8, 32 = not quantized)
+                )->torch.Tensor: # sum_i g[i] * Q_bits[i](w; scale[i]), shaped like `w`
+    "The mixed weight of a searching layer, with a backward that recomputes each candidate instead of keeping it."
+    bits = tuple(bits); check_bits(bits)
+    n, out = len(bits), w.shape[0]
+    if g.shape != (n,): raise ValueError(f"g has shape {tuple(g.shape)}: expected ({n},), one mixing weight per candidate of {bits}")
+    if scale.shape != (n, out, 1):
+        raise ValueError(f"scale has shape {tuple(scale.shape)}: expected ({n}, {out}, 1), a per-channel scale per candidate of {bits}")
+    return _MixedWeight.apply(w.reshape(out, -1), g, scale, bits).view_as(w)
 
 # %% ../nbs/01_supernet.ipynb #4d113b05
 class _MixedPrecision:
@@ -79,8 +163,7 @@ class _MixedPrecision:
         if not self.searching:
             i = int(self.alpha.argmax())
             return _qweight(self.weight, self.bits[i], self.scale[i])
-        g = self.mixing_weights().to(self.weight.dtype)
-        return sum(g[i] * _qweight(self.weight, b, self.scale[i]) for i, b in enumerate(self.bits))
+        return mixed_weight(self.weight, self.mixing_weights().to(self.weight.dtype), self.scale, self.bits)
 
     def extra_repr(self):
         return (f"{super().extra_repr()}, bits={self.bits}, chosen={self.chosen_bits}, "
