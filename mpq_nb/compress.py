@@ -8,16 +8,17 @@ import contextlib, json, os, re, shutil, sys, time, platform, subprocess
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .quant import compression_ratio
-from .supernet import map_avg_bits
-from .data import ensure_corpus, load_librispeech
-from .models import load_teacher, load_processor, CTCBatches
+from .supernet import map_avg_bits, check_bits
+from .runs import check_out_dir, check_writable, clear_run, is_run_dir, read_json, write_json, write_csv
+from .data import ensure_corpus, load_librispeech, is_hub_id
+from .models import load_teacher, load_processor, resolve_teacher, CTCBatches
 from .eval import evaluate, transcribe, wer_report, significance, WERReport
 from .train import one_stage, two_stage, uniform, make_accelerator
 from .export import save_packed
 
 # %% auto #0
-__all__ = ['KINDS', 'ALPHA', 'METHODS', 'bit_map_text', 'eval_sets', 'score', 'significantly_worse', 'system_row', 'compress',
-           'report_table', 'format_report']
+__all__ = ['KINDS', 'ALPHA', 'OWNED', 'METHODS', 'bit_map_text', 'eval_sets', 'score', 'significantly_worse', 'system_row',
+           'check_args', 'compress', 'report_table', 'format_report']
 
 # %% ../nbs/40_compress.ipynb #f94d392a
 KINDS = {'attention.q_proj': 'q', 'attention.k_proj': 'k', 'attention.v_proj': 'v', 'attention.out_proj': 'out',
@@ -101,14 +102,23 @@ def _reports(d:dict)->dict:
 
 
 # %% ../nbs/40_compress.ipynb #aa94b00d
+OWNED = ('run.json', 'report.json', 'systems', 'ckpt', 'model', 'history-*.csv', 'alpha-*.csv')  # what a run writes
+
+def _started(out:Path)->bool:
+    "Whether the run in `out` has finished a system or written a checkpoint."
+    return any((out/'systems').glob('*.json')) or any((out/'ckpt').rglob('*.pt'))
+
 def _claim_out(out:Path, args:dict, overwrite:bool, accelerator=None):
-    "Make `out` ours: new, or an interrupted run with the same arguments (resumed), or overwritten when asked."
-    wipe = resume = False
+    "Make `out` ours: new or empty, an interrupted run with the same arguments (resumed), or a run cleared when asked."
+    check_out_dir(out); check_writable(out)
+    clear = resume = False
     if out.exists() and any(out.iterdir()):
-        prev = json.loads((out/'run.json').read_text()) if (out/'run.json').exists() else None
-        if overwrite: wipe = True
-        elif prev is None:
-            raise FileExistsError(f"{out} exists and is not an mpq run folder: choose another --out or pass --overwrite")
+        if not is_run_dir(out, 'run.json'):
+            raise FileExistsError(f"{out} holds files and is not an mpq run folder (no run.json): nothing in it was "
+                                  f"changed. Choose a new or empty --out")
+        prev = read_json(out/'run.json', f"delete {out} (or its run.json) to start again, or choose another --out")
+        if overwrite: clear = True
+        elif not _started(out): pass                              # nothing trained yet: the (corrected) arguments win
         elif (out/'report.json').exists():
             raise FileExistsError(f"{out} already holds a finished run (report.json): pass --overwrite to redo it, "
                                   f"or choose another --out")
@@ -119,15 +129,48 @@ def _claim_out(out:Path, args:dict, overwrite:bool, accelerator=None):
         else: resume = True
     if accelerator is not None: accelerator.wait_for_everyone()   # every process has looked before anything changes
     if accelerator is None or accelerator.is_main_process:
-        if wipe: shutil.rmtree(out)
+        if clear: clear_run(out, 'run.json', OWNED)
         if resume: print(f"resuming the interrupted run in {out}")
         out.mkdir(parents=True, exist_ok=True)
-        (out/'run.json').write_text(json.dumps(args, indent=1))
+        write_json(out/'run.json', args)
     if accelerator is not None: accelerator.wait_for_everyone()
 
-# %% ../nbs/40_compress.ipynb #0e996061
+# %% ../nbs/40_compress.ipynb #36725afb
 METHODS = ('one-stage', 'one-stage+pass2', 'two-stage')
 
+def _whole(name, v, lo=1):
+    if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < lo:
+        raise ValueError(f"{name} must be a whole number >= {lo}, got {v!r}")
+
+def _positive(name, v):
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v) or v <= 0:
+        raise ValueError(f"{name} must be a number > 0, got {v!r}")
+
+def check_args(method:str, budget:float, bits, steps:int, uniform_bits:int, train_utts:int, batch_seconds:float,
+               splits, eval_utts:int, lr:float, lr_alpha:float, kl_weight:float, budget_weight:float, tau, pass2_steps)->tuple:
+    "The candidate bits, sorted; an error naming the option (as `mpq compress` spells it) for the first wrong argument."
+    if method not in METHODS: raise ValueError(f"method (--method) must be one of {METHODS}, got {method!r}")
+    try: bits = check_bits(tuple(bits))
+    except (TypeError, ValueError) as e: raise ValueError(f"--bits: {e}") from None
+    if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not bits[0] <= budget <= bits[-1]:
+        raise ValueError(f"budget (--budget) {budget!r} must lie within the candidates' range [{bits[0]}, {bits[-1]}] (--bits {','.join(map(str, bits))})")
+    _whole('steps (--steps)', steps); _whole('train_utts (--train-utts)', train_utts)
+    _whole('eval_utts (--eval-utts)', eval_utts, 0)
+    if pass2_steps is not None: _whole('pass2_steps', pass2_steps, 0)
+    if uniform_bits != 0:
+        try: check_bits((uniform_bits,))
+        except (TypeError, ValueError): raise ValueError(f"uniform_bits (--uniform-bits) must be 0 (no uniform baseline) or 1..8, got {uniform_bits!r}") from None
+    for name, v in [('batch_seconds (--batch-seconds)', batch_seconds), ('lr (--lr)', lr), ('lr_alpha (--lr-alpha)', lr_alpha)]:
+        _positive(name, v)
+    for name, v in [('kl_weight', kl_weight), ('budget_weight', budget_weight)]:
+        if not (isinstance(v, (int, float)) and np.isfinite(v) and v >= 0): raise ValueError(f"{name} must be a number >= 0, got {v!r}")
+    if len(tuple(tau)) != 2 or not all(isinstance(t, (int, float)) and t > 0 for t in tau):
+        raise ValueError(f"tau must be two temperatures > 0 (start, end), got {tau!r}")
+    if isinstance(splits, str) or not len(splits) or len(set(splits)) != len(splits):
+        raise ValueError(f"splits (--splits) must be distinct split names, e.g. test,test-unseen; got {splits!r}")
+    return bits
+
+# %% ../nbs/40_compress.ipynb #0e996061
 def _machine(accelerator=None)->dict:
     try: commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True,
                                  cwd=Path(__file__).parent if '__file__' in globals() else None).stdout.strip()
@@ -158,14 +201,19 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
              lr:float=1e-4, lr_alpha:float=2e-2, kl_weight:float=1.0, budget_weight:float=1.0, tau=(1.0, 0.1),
              pass2_steps:int=None, # for one-stage+pass2 (default `steps`)
              overwrite:bool=False, seed:int=0, progress:bool=True, alpha:float=0.05,
+             ckpt_every:int=None, # checkpoint every this many steps of a stage (None: a tenth of the stage)
              train_split:str='train', # the split the training utterances are drawn from, e.g. 'train.clean.100' on the hub
              accelerator='auto', # an `accelerate.Accelerator`, None (one process), or 'auto' (see `_auto_accelerator`)
             )->dict:
     "Compress `model` with `method` at `budget` bits beside FP32 and uniform baselines; write and return the report."
-    if method not in METHODS: raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+    bits = check_args(method, budget, bits, steps, uniform_bits, train_utts, batch_seconds, splits, eval_utts, lr,
+                      lr_alpha, kl_weight, budget_weight, tau, pass2_steps)
+    if ckpt_every is not None: _whole('ckpt_every (--ckpt-every)', ckpt_every)
+    resolve_teacher(model)                                           # a missing folder is named now, not after minutes
+    if corpus is not None and not Path(str(corpus)).expanduser().exists() and not is_hub_id(str(corpus)):
+        raise FileNotFoundError(f"corpus (--corpus): no such folder: {corpus}")
     acc = _auto_accelerator(accelerator)
     main = acc is None or acc.is_main_process
-    bits = tuple(int(b) for b in bits)
     out = Path(out or f'mpq-out/{Path(str(model)).name}-{method}-{budget:g}bits')
     args = dict(model=str(model), budget=float(budget), bits=list(bits), method=method, steps=steps,
                 corpus=str(corpus) if corpus else None, uniform_bits=uniform_bits, train_utts=train_utts,
@@ -182,7 +230,7 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
     if acc is not None: teacher.to(acc.device)
     train = train.shuffle(seed=seed).select(range(min(train_utts, len(train))))
     batches = CTCBatches(train, proc, batch_seconds=batch_seconds, shuffle=True, seed=seed)
-    common = dict(lr=lr, kl_weight=kl_weight, progress=progress, seed=seed, accelerator=acc)
+    common = dict(lr=lr, kl_weight=kl_weight, progress=progress, seed=seed, accelerator=acc, ckpt_every=ckpt_every)
     search = dict(budget=budget, bits=bits, lr_alpha=lr_alpha, budget_weight=budget_weight, tau=tuple(tau))
     systems = {'fp32': None}
     if uniform_bits: systems[f'uniform{uniform_bits}'] = lambda ck: uniform(teacher, batches, steps, bits=uniform_bits, ckpt_dir=ck, **common)
@@ -197,7 +245,8 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
     for name, run in systems.items():
         cache = out/'systems'/f'{name}.json'
         if cache.exists():
-            c = json.loads(cache.read_text()); say(f"{name}: finished in an earlier run, reusing {cache}")
+            c = read_json(cache, f"delete it and rerun: {name} is then trained and scored again")
+            say(f"{name}: finished in an earlier run, reusing {cache}")
             if name == 'fp32': fp32 = _reports(c['errors'])
             rows.append(c['row']); continue
         say(f"== {name} ==")
@@ -206,10 +255,10 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
         else:
             res = run(out/'ckpt'/name)
             m, bmap, times = res.model, res.bit_map, res.times
-            if main: pd.DataFrame(res.history).to_csv(out/f'history-{name}.csv', index=False)
+            if main: write_csv(out/f'history-{name}.csv', pd.DataFrame(res.history))
             if len(res.alpha_history):
                 alphas = out/f'alpha-{name}.csv'
-                if main: res.alpha_history.to_csv(alphas, index=False)
+                if main: write_csv(alphas, res.alpha_history)
         reps = score(m, proc, tests, progress=progress, accelerator=acc)
         if name == 'fp32': fp32 = reps
         row = system_row(name, reps, fp32, m, bmap, times, alpha)
@@ -218,14 +267,14 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
         if name == method:
             if main: save_packed(m, out/'model', overwrite=True)
             row['packed_model'] = str(out/'model')
-        if main: cache.write_text(json.dumps(dict(row=row, errors=_errors(reps)), default=float))
+        if main: write_json(cache, dict(row=row, errors=_errors(reps)), indent=None)
         rows.append(row)
         if acc is not None: acc.wait_for_everyone()
     report = dict(args=args, out=str(out), rows=rows, machine=_machine(acc), corpus=str(corpus),
                   command=' '.join(['mpq'] + sys.argv[1:]) if Path(sys.argv[0]).name == 'mpq' else None,
                   seconds_total_this_run=time.perf_counter() - t_start,
                   date=time.strftime('%Y-%m-%d'))
-    if main: (out/'report.json').write_text(json.dumps(report, indent=1, default=float))
+    if main: write_json(out/'report.json', report)
     if acc is not None: acc.wait_for_everyone()
     return report
 

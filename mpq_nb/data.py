@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['VOCAB_CHARS', 'SAMPLE_RATE', 'CORPUS_VERSION', 'SPLITS', 'ACCENTS', 'VARIANTS', 'UNSEEN_ACCENT', 'UNSEEN_VARIANTS',
-           'SECONDS_PER_CHAR_AT_1WPM', 'SILENCE_PEAK', 'load_words', 'zipf_sampler', 'make_sentence', 'make_speakers',
-           'corpus_plan', 'espeak', 'noise_like', 'synthesize', 'utt_path', 'write_flac', 'espeak_version',
-           'make_corpus', 'default_cache_dir', 'ensure_corpus', 'check_text', 'check_audio', 'hub_config',
-           'load_librispeech', 'corpus_stats']
+           'SECONDS_PER_CHAR_AT_1WPM', 'CORPUS_FILES', 'SILENCE_PEAK', 'HUB_LEGACY', 'load_words', 'zipf_sampler',
+           'make_sentence', 'make_speakers', 'corpus_plan', 'espeak', 'noise_like', 'synthesize', 'utt_path',
+           'write_flac', 'espeak_version', 'make_corpus', 'default_cache_dir', 'ensure_corpus', 'check_text',
+           'check_audio', 'hub_config', 'is_hub_id', 'load_librispeech', 'corpus_stats']
 
 # %% ../nbs/10_data.ipynb #2a7f6172
 import io, json, os, re, shutil, subprocess, warnings
@@ -21,6 +21,7 @@ from datasets import Audio, Dataset
 from scipy.fft import next_fast_len
 from scipy.signal import resample_poly
 from tqdm.auto import tqdm
+from .runs import check_out_dir, check_writable, clear_run, read_json, write_json
 
 # %% ../nbs/10_data.ipynb #b754a47b
 VOCAB_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ' "
@@ -142,26 +143,26 @@ def write_flac(path, x, sr=SAMPLE_RATE):
     sf.write(tmp, x, sr, subtype='PCM_16', format='FLAC')
     os.replace(tmp, path)
 
-def _write_json(path, obj):
-    tmp = path.with_suffix('.tmp'); tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
-
-def _clear(out):
-    for s in SPLITS: shutil.rmtree(out/s, ignore_errors=True)
-    for f in ('corpus.json', 'corpus.partial.json'): (out/f).unlink(missing_ok=True)
+CORPUS_FILES = (*SPLITS, 'corpus.json', 'corpus.partial.json')   # what make_corpus writes: all that overwrite removes
 
 def _claim(out, params, overwrite):
     "The manifest of a finished corpus made with `params` at `out`; else None, once `out` is ready to (re)generate into"
+    check_out_dir(out, 'out_dir'); check_writable(out, 'out_dir')
     man, partial = out/'corpus.json', out/'corpus.partial.json'
-    m = json.loads(man.read_text()) if man.exists() else None
-    old = m['params'] if m else json.loads(partial.read_text())['params'] if partial.exists() else None
+    fix = f'delete {out} to make the corpus again'
+    m = read_json(man, fix) if man.exists() else None
+    old = m['params'] if m else read_json(partial, fix)['params'] if partial.exists() else None
     if old == params and m: return m                       # finished: reuse
-    if old != params and (old is not None or (out.exists() and any(out.iterdir()))):
-        what = f'a corpus made with other params {old}' if old else 'files that are not a corpus'
+    if old is None and out.exists() and any(out.iterdir()):
+        raise ValueError(f'{out} holds files that are not a corpus (no corpus.json): nothing in it was changed. '
+                         'Choose a new or empty out_dir')
+    if old is not None and old != params:
         if not overwrite:
-            raise ValueError(f'{out} holds {what}; wanted {params}. Pass overwrite=True to replace it, or use another out_dir.')
-        _clear(out)
+            raise ValueError(f'{out} holds a corpus made with other params {old}; wanted {params}. Pass overwrite=True '
+                             'to replace it, or use another out_dir.')
+        clear_run(out, man.name if m else partial.name, CORPUS_FILES)
     out.mkdir(parents=True, exist_ok=True)                 # old == params without a manifest: an interrupted run resumes
-    _write_json(partial, dict(params=params))
+    write_json(partial, dict(params=params))
     return None
 
 # %% ../nbs/10_data.ipynb #2572702c
@@ -219,7 +220,7 @@ def make_corpus(out_dir, # where to write the corpus (LibriSpeech layout) and it
         splits[s] = dict(utterances=len(us), hours=round(secs / 3600, 4), speakers=sorted({u['speaker'] for u in us}, key=int))
     m = dict(version=CORPUS_VERSION, seed=seed, params=params, espeak=espeak_version(), splits=splits,
              speakers={s['id']: s for s in spks['seen'] + spks['unseen']})
-    _write_json(out/'corpus.json', m)
+    write_json(out/'corpus.json', m)
     (out/'corpus.partial.json').unlink()
     return m
 
@@ -252,10 +253,11 @@ SILENCE_PEAK = 32   # int16: a file whose peak is below -60 dBFS is taken for si
 
 def check_audio(path, min_seconds=0.3):
     "(why the audio at `path` is unusable or None, the conversion `Audio()` will make or None)"
-    try: info = sf.info(str(path))
-    except Exception as e: return f'unreadable audio ({e})', None
-    if info.duration < min_seconds: return f'too short ({info.duration:.2f} s < {min_seconds} s)', None
-    x, _ = sf.read(str(path), dtype='int16', always_2d=True)
+    try:
+        info = sf.info(str(path))
+        if info.duration < min_seconds: return f'too short ({info.duration:.2f} s < {min_seconds} s)', None
+        x, _ = sf.read(str(path), dtype='int16', always_2d=True)    # decoding finds a truncated or damaged file
+    except Exception as e: return f'unreadable audio ({path}: {str(e).strip().splitlines()[-1][:120]})', None
     if np.abs(x.astype(np.int32)).max() < SILENCE_PEAK: return 'silent audio', None
     conv = [f'{info.samplerate} Hz'] * (info.samplerate != SAMPLE_RATE) + [f'{info.channels} channels'] * (info.channels > 1)
     return None, ', '.join(conv) or None
@@ -277,7 +279,7 @@ def _load_local(root, vocab, skip_bad, min_seconds):
     for tp in sorted(root.glob('*/*/*.trans.txt')):
         for line in tp.read_text().splitlines():
             if not line.strip(): continue
-            uid, _, text = line.strip().partition(' ')
+            uid, _, text = line.strip().replace('\t', ' ').partition(' ')   # a tab after the id is a space too
             if uid in texts: bad.append((uid, f'transcribed twice (in {tp.name})'))
             texts[uid] = ' '.join(text.upper().split())
     flacs = {p.name[:-5]: p for p in sorted(root.glob('*/*/*.flac'))}
@@ -324,6 +326,12 @@ def _load_hub(name, split, vocab, skip_bad, config=None):
         ds = ds.filter(lambda i: i not in drop, input_columns='id')
     return ds.select_columns(['id', 'audio', 'text', 'speaker'])
 
+HUB_LEGACY = ('librispeech_asr',)   # hub datasets without an organisation that mpq_nb knows
+
+def is_hub_id(name:str)->bool:
+    "Whether `name` can be a hub repository id: 'org/name' (or a known legacy dataset name), not a local path."
+    return name in HUB_LEGACY or (re.fullmatch(r'[\w.-]+/[\w.-]+', name) is not None and not name.startswith('.'))
+
 def load_librispeech(path_or_name, # a folder in LibriSpeech layout, or a hub dataset name such as 'librispeech_asr'
                      split, # 'train', 'dev', 'test', 'test-unseen' (a folder under the path), or a hub split such as 'test.clean'
                      vocab=VOCAB_CHARS, # the characters a transcript may use
@@ -334,7 +342,9 @@ def load_librispeech(path_or_name, # a folder in LibriSpeech layout, or a hub da
     "A `datasets.Dataset` (`id`, `audio` at 16 kHz, upper-case `text`, `speaker`) of one split; unusable utterances are reported"
     p = Path(str(path_or_name)).expanduser()
     if p.exists(): ds = _load_local(_split_root(p, split), vocab, skip_bad, min_seconds)
-    elif str(path_or_name).startswith(('/', '.', '~')): raise FileNotFoundError(f'no such folder: {p}')
+    elif not is_hub_id(str(path_or_name)):
+        raise FileNotFoundError(f"no such folder: {p} (and {str(path_or_name)!r} is not a hub dataset id of the form "
+                                "'org/name'): check the path")
     else: ds = _load_hub(str(path_or_name), split, vocab, skip_bad, config)
     return ds.cast_column('audio', Audio(sampling_rate=SAMPLE_RATE))
 

@@ -10,6 +10,7 @@ import numpy as np, pandas as pd, torch
 from .data import ensure_corpus, load_librispeech
 from .models import load_teacher, load_processor, CTCBatches
 from .train import one_stage, two_stage, uniform
+from .runs import check_out_dir, check_writable, read_json, read_csv, write_json, write_csv
 from .compress import eval_sets, score, system_row, _errors, _reports, _machine
 
 # %% auto #0
@@ -116,7 +117,8 @@ def read_results(results_csv)->pd.DataFrame:
     "The results table written by `run_grid` (empty with `COLUMNS` when the file does not exist)."
     p = Path(results_csv)
     if not p.exists(): return pd.DataFrame(columns=COLUMNS)
-    df = pd.read_csv(p, dtype={'teacher': str, 'system': str, 'method': str, 'bits_candidates': str})
+    df = read_csv(p, 'restore it from git, or move it aside to start the grid again',
+                  dtype={'teacher': str, 'system': str, 'method': str, 'bits_candidates': str})
     missing = [c for c in ('teacher', 'system', 'method', 'seed') if c not in df.columns]
     if missing: raise ValueError(f"{p} is not a results table: it lacks the columns {missing}")
     return df
@@ -139,9 +141,10 @@ def _slug(teacher:str)->str:
 # %% ../nbs/50_experiments.ipynb #3aca9e54
 def _claim_grid(out:Path, settings:dict):
     "Make `out` a grid folder with `settings`, or check that it already is one."
+    check_out_dir(out); check_writable(out)
     f = out/'grid.json'
     if f.exists():
-        prev = json.loads(f.read_text())
+        prev = read_json(f, f"it records the settings of the rows in {out}: restore it, or start the grid in another --out")
         if prev != settings:
             diff = {k: (prev.get(k), v) for k, v in settings.items() if prev.get(k) != v}
             raise FileExistsError(f"{out} holds a grid run with other settings (before, now): {diff}. Rerun with the "
@@ -150,12 +153,12 @@ def _claim_grid(out:Path, settings:dict):
         raise FileExistsError(f"{out}/results.csv exists but {f} does not: it was not written by run_grid; "
                               f"choose another out_dir")
     out.mkdir(parents=True, exist_ok=True)
-    f.write_text(json.dumps(settings, indent=1))
+    write_json(f, settings)
 
 def teacher_fingerprint(teacher:str)->str:
     "The sha256 of a local or shipped teacher's weights (`model.safetensors` or `pytorch_model.bin`); None for a hub id."
-    from mpq_nb.models import _resolve
-    d = Path(_resolve(teacher))
+    from mpq_nb.models import resolve_teacher
+    d = Path(resolve_teacher(teacher))
     for f in ('model.safetensors', 'pytorch_model.bin'):
         if (d/f).exists(): return hashlib.sha256((d/f).read_bytes()).hexdigest()
     return None
@@ -163,13 +166,13 @@ def teacher_fingerprint(teacher:str)->str:
 def _claim_teachers(out:Path, teachers):
     "Record each teacher's fingerprint in `out/teachers.json`; refuse a teacher whose weights changed since its rows."
     f = out/'teachers.json'
-    known = json.loads(f.read_text()) if f.exists() else {}
+    known = read_json(f, f"it records the teachers behind the rows in {out}: restore it, or use another --out") if f.exists() else {}
     now = {str(t): teacher_fingerprint(str(t)) for t in teachers}
     changed = [t for t, h in now.items() if t in known and known[t] != h]
     if changed:
         raise FileExistsError(f"the weights of {changed} changed since their rows in {out} were made: their rows would "
                               f"mix two models. Use another out_dir (or move {out} aside) to start the grid again")
-    f.write_text(json.dumps({**known, **now}, indent=1))
+    write_json(f, {**known, **now})
 
 def _command(default:str)->str:
     return ' '.join(['mpq'] + sys.argv[1:]) if Path(sys.argv[0]).name == 'mpq' else default
@@ -179,14 +182,12 @@ def _fp32(out:Path, teacher_name, teacher, proc, tests, progress):
     "The FP32 teacher's row and reports, scored once and kept in `out/fp32/<teacher>.json`."
     f = out/'fp32'/f'{_slug(teacher_name)}.json'
     if f.exists():
-        c = json.loads(f.read_text())
+        c = read_json(f, 'delete it: the FP32 teacher is then scored again')
         return c['row'], _reports(c['errors'])
     reps = score(teacher, proc, tests, progress=progress)
     row = system_row('fp32', reps, reps, teacher, {}, {})
     f.parent.mkdir(parents=True, exist_ok=True)
-    tmp = f.with_name(f'{f.name}.{os.getpid()}.tmp')                      # whole or absent, for a worker beside us
-    tmp.write_text(json.dumps(dict(teacher=str(teacher_name), row=row, errors=_errors(reps)), default=float))
-    os.replace(tmp, f)
+    write_json(f, dict(teacher=str(teacher_name), row=row, errors=_errors(reps)), indent=None)   # whole or absent
     return row, reps
 
 def _data(corpus, splits, eval_utts, train_utts):
@@ -279,7 +280,7 @@ def _run_one(spec, key, i, n, out, ctx, train, tests, progress, csv, command, ev
         res = _train_system(spec, ctx['teacher'], _SameData(ctx['batches'], spec['seed'], spec['steps']),
                             out/'ckpt'/key, progress)
         (out/'history'/_slug(spec['teacher'])).mkdir(parents=True, exist_ok=True)
-        res.history.to_csv(out/'history'/_slug(spec['teacher'])/f"{spec['system']}-seed{spec['seed']}.csv", index=False)
+        write_csv(out/'history'/_slug(spec['teacher'])/f"{spec['system']}-seed{spec['seed']}.csv", res.history)
         reps = score(res.model, ctx['proc'], tests, progress=progress)
         base, bmap = system_row(spec['system'], reps, ctx['fp32'], res.model, res.bit_map, res.times), res.bit_map
         del res

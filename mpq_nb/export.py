@@ -10,7 +10,7 @@ import torch
 import torch.nn as nn
 from torch.nn.utils import parametrize
 from safetensors.torch import save_file, load_file
-from .quant import quantize_codes, pack, unpack, compression_ratio
+from .quant import quantize_codes, pack, unpack, compression_ratio, qint
 from .supernet import QuantLinear, QuantConv1d, supernet_layers, freeze, dequantize
 
 # %% auto #0
@@ -38,8 +38,9 @@ def _pack_layer(name, m):
     "`(codes, scale)` of the quantized layer `m`: its weight's packed uint8 codes and fp32 `(out, 1)` scale, on the CPU."
     with torch.no_grad():
         w = m.weight.detach().reshape(m.weight.shape[0], -1)
-        scale = m.scale.detach()
-        codes = quantize_codes(w, m.bits, scale)
+        scale = m.scale.detach().abs()   # a learnt scale may have crossed zero: codes are symmetric, so |s| gives the same weight
+        try: codes = quantize_codes(w, m.bits, scale)
+        except ValueError as e: raise ValueError(f"{name}: {e}") from None
         if not torch.equal(codes.to(w.dtype) * scale, m.quantized_weight().detach().reshape_as(w)):
             raise ValueError(f"{name}: codes * scale does not reproduce the layer's quantized weight "
                              f"(scale min {scale.min().item():.3g}, finite: {bool(scale.isfinite().all())}); "
@@ -48,8 +49,12 @@ def _pack_layer(name, m):
 
 def _unpack_layer(codes, scale, bits, shape):
     "The weight `codes * scale` of `shape` from a layer's packed codes and `(out, 1)` scale."
-    n = math.prod(shape)
-    return (unpack(codes, bits, n).reshape(shape[0], -1).to(scale.dtype) * scale).reshape(shape)
+    n, q = math.prod(shape), qint(bits)
+    c = unpack(codes, bits, n)
+    if q.bits > 1 and (c.min() < q.qmin or c.max() > q.qmax):
+        raise ValueError(f"codes outside [{q.qmin}, {q.qmax}] (min {int(c.min())}, max {int(c.max())}): the file was altered")
+    if not (torch.isfinite(scale) & (scale > 0)).all(): raise ValueError("a scale is not finite and > 0: the file was altered")
+    return (c.reshape(shape[0], -1).to(scale.dtype) * scale).reshape(shape)
 
 # %% ../nbs/20_export.ipynb #9f9e16f5
 FILES = ('model.safetensors', 'quantization_map.json', 'config.json')   # what save_packed writes

@@ -8,12 +8,14 @@ import json, math, os, random, shutil, tempfile, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from tqdm.auto import tqdm
+from .data import is_hub_id
+from .runs import check_out_dir, check_writable, write_csv
 from transformers import (AutoModelForCTC, HubertConfig, HubertForCTC, Wav2Vec2Config, Wav2Vec2CTCTokenizer,
                           Wav2Vec2FeatureExtractor, Wav2Vec2ForCTC, Wav2Vec2Processor)
 
 # %% auto #0
 __all__ = ['CHARS', 'TINY', 'ARCHS', 'TEACHERS_DIR', 'SHIPPED', 'make_processor', 'teacher_config', 'new_teacher', 'CTCBatches',
-           'train_teacher', 'load_teacher', 'load_processor', 'teacher_history', 'ship_teacher']
+           'train_teacher', 'resolve_teacher', 'load_teacher', 'load_processor', 'teacher_history', 'ship_teacher']
 
 # %% ../nbs/11_models.ipynb #2eaa7965
 CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ'"
@@ -116,6 +118,7 @@ def train_teacher(model, # a CTC model, e.g. `new_teacher('wav2vec2')`
                   eval_fn=None, # `eval_fn(model) -> dict` of metrics, run every `eval_every` steps and at the end
                   eval_every:int=500, ckpt_every:int=100, progress:bool=True)->pd.DataFrame:
     "Train `model` with CTC on `batches` for `steps` steps, resumably; save it to `out_dir/final`; return the history."
+    check_out_dir(out_dir, 'out_dir (--out)'); check_writable(out_dir, 'out_dir (--out)')
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=weight_decay, betas=(0.9, 0.98))
     sched = torch.optim.lr_scheduler.LambdaLR(opt, _lr_lambda(warmup, steps))
@@ -129,7 +132,7 @@ def train_teacher(model, # a CTC model, e.g. `new_teacher('wav2vec2')`
         torch.save(dict(model=model.state_dict(), opt=opt.state_dict(), sched=sched.state_dict(), step=step, hist=hist,
                         rng=batches.rng.bit_generator.state, torch_rng=torch.get_rng_state()), ck.with_suffix('.tmp'))
         ck.with_suffix('.tmp').replace(ck)
-        pd.DataFrame(hist).to_csv(out_dir/'history.csv', index=False)
+        write_csv(out_dir/'history.csv', pd.DataFrame(hist))
     pbar = tqdm(total=steps, initial=step, disable=not progress, desc='teacher')
     t0, losses = time.perf_counter(), []
     while step < steps:
@@ -158,15 +161,18 @@ def train_teacher(model, # a CTC model, e.g. `new_teacher('wav2vec2')`
 TEACHERS_DIR = Path(__file__).parent/'assets'/'teachers' if '__file__' in globals() else Path('../mpq_nb/assets/teachers')
 SHIPPED = {'wav2vec2-tiny': 'wav2vec2', 'hubert-tiny': 'hubert'}
 
-def _resolve(name_or_path):
-    "A shipped name becomes its directory in the package; anything else is passed through."
+def resolve_teacher(name_or_path):
+    "Where a teacher comes from: a shipped name's folder in the package, a local folder, or a hub id ('org/name')."
     if str(name_or_path) in SHIPPED:
         p = TEACHERS_DIR/str(name_or_path)
         if not (p/'config.json').exists():
             raise FileNotFoundError(f"teacher {name_or_path!r} is not in this install (expected {p}): train it with "
                                     f"`mpq teacher --arch {SHIPPED[str(name_or_path)]}` or pass a local directory or hub id")
         return str(p)
-    p = Path(name_or_path)
+    p = Path(name_or_path).expanduser()
+    if not p.exists() and not is_hub_id(str(name_or_path)):
+        raise FileNotFoundError(f"no such folder: {p} (and {str(name_or_path)!r} is neither a shipped teacher "
+                                f"{list(SHIPPED)} nor a hub id of the form 'org/name'): check the path")
     if p.exists() and not (p/'config.json').exists():
         raise FileNotFoundError(f"{p} has no config.json: pass a directory written by `save_pretrained`, "
                                 f"a hub id, or one of {list(SHIPPED)}")
@@ -175,17 +181,17 @@ def _resolve(name_or_path):
 def load_teacher(name_or_path:str='wav2vec2-tiny', # a shipped name, a local `save_pretrained` directory or a hub id
                 ):
     "The CTC model (`Wav2Vec2ForCTC`, `HubertForCTC`, ...) in eval mode."
-    return AutoModelForCTC.from_pretrained(_resolve(name_or_path)).eval()
+    return AutoModelForCTC.from_pretrained(resolve_teacher(name_or_path)).eval()
 
 def load_processor(name_or_path:str='wav2vec2-tiny')->Wav2Vec2Processor:
     "The processor (feature extractor + CTC tokenizer) that goes with `load_teacher(name_or_path)`."
-    return Wav2Vec2Processor.from_pretrained(_resolve(name_or_path))
+    return Wav2Vec2Processor.from_pretrained(resolve_teacher(name_or_path))
 
 # %% ../nbs/11_models.ipynb #f09f9ae0
 def teacher_history(name:str='wav2vec2-tiny', # a shipped teacher name
                    )->pd.DataFrame:
     "The learning curve of a shipped teacher: step, loss, lr, dev_wer, dev_cer, stage."
-    f = Path(_resolve(name))/'train_history.csv'
+    f = Path(resolve_teacher(name))/'train_history.csv'
     if not f.exists(): raise FileNotFoundError(f"{f} does not exist: only shipped teachers (one of {list(SHIPPED)}) keep a history")
     return pd.read_csv(f)
 

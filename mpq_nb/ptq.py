@@ -6,11 +6,12 @@
 from __future__ import annotations
 import argparse, copy, json, sys, time
 from pathlib import Path
-import pandas as pd, torch
+import numpy as np, pandas as pd, torch
 from torch import nn
 from .supernet import DEFAULT_INCLUDE, freeze, uniform_bit_map
 from .data import ensure_corpus
-from .models import load_teacher, load_processor
+from .models import load_teacher, load_processor, resolve_teacher
+from .runs import check_writable, write_csv
 from .compress import eval_sets, score, system_row, _machine
 
 # %% auto #0
@@ -41,8 +42,16 @@ def ptq_table(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pre
              )->pd.DataFrame:
     "WER of `model` and of its uniform PTQ copies at each of `bits`, one row per system."
     if scope not in SCOPES: raise ValueError(f"scope must be one of {list(SCOPES)}, got {scope!r}")
-    if out is not None and Path(out).exists() and not overwrite:
-        raise FileExistsError(f"{out} exists: pass overwrite=True (--overwrite) to replace it, or choose another file")
+    for b in bits:
+        if isinstance(b, bool) or not isinstance(b, (int, np.integer)) or not 1 <= b <= 8:
+            raise ValueError(f"bits (--bits) must be whole numbers in 1..8, got {list(bits)}")
+    if not len(bits): raise ValueError("bits (--bits) is empty: give at least one bit-width, e.g. 8 4 3 2")
+    if out is not None:
+        if Path(out).is_dir(): raise IsADirectoryError(f"out (--out) {out} is a folder: give the path of a CSV file, e.g. ptq.csv")
+        if Path(out).exists() and not overwrite:
+            raise FileExistsError(f"{out} exists: pass overwrite=True (--overwrite) to replace it, or choose another file")
+        check_writable(Path(out).parent, 'out (--out)')
+    resolve_teacher(model)                                         # a missing folder is named before any work
     corpus = Path(corpus) if corpus else Path(ensure_corpus())
     teacher, proc = load_teacher(model), load_processor(model)
     tests = eval_sets(corpus, splits, eval_utts)
@@ -60,7 +69,7 @@ def ptq_table(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pre
                    git_commit=m['git_commit'], cores=m['cores'], torch=m['torch'], date=time.strftime('%Y-%m-%d'))
     if out is not None:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
-        df.to_csv(out, index=False)
+        write_csv(out, df)
     return df
 
 def format_ptq(df:pd.DataFrame)->str:

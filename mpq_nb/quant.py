@@ -71,6 +71,10 @@ def _check_weight(w, name='w'):
     if not w.is_floating_point():
         raise TypeError(f"{name} must be a float tensor, got {w.dtype}; convert it first, e.g. {name}.float()")
     if w.numel() == 0: raise ValueError(f"{name} is empty (shape {tuple(w.shape)}); there is nothing to quantize")
+    if not w.is_meta and not torch.isfinite(w).all():                      # (a meta tensor has no values to check)
+        bad = int((~torch.isfinite(w)).sum())
+        raise ValueError(f"{name} has {bad} NaN or infinite value(s) of {w.numel()}: a non-finite weight cannot be quantized "
+                         "(was it trained with too high a learning rate, or loaded from a damaged file?)")
 
 def _norm_axis(w:Tensor, axis):
     if axis is None: return None
@@ -124,6 +128,11 @@ def _check_scale(w, scale, axis):
     if not ok: raise ValueError(f"scale has shape {tuple(scale.shape)}; expected {want} for w of shape {tuple(w.shape)} "
                                 f"and axis={axis} (see `scale_shape`; `absmax_scale(w, bits, axis)` makes one)")
     if not scale.is_floating_point(): raise TypeError(f"scale must be a float tensor, got {scale.dtype}")
+    s = scale.detach()
+    ok = torch.isfinite(s) & ((s != 0) if scale.requires_grad else (s > 0))   # a learnt scale may cross zero: its sign is immaterial
+    if not s.is_meta and not ok.all():
+        raise ValueError(f"scale must be finite and > 0 in every channel; got {s[~ok].flatten()[:3].tolist()} "
+                         "(a zero scale would divide by zero; `absmax_scale(w, bits)` makes a valid one)")
 
 def fake_quant(w:Tensor, # weight to quantize, float
                bits:int, # bit-width (1..8; 32 returns `w` unchanged) or a `QInt`

@@ -169,6 +169,19 @@ def _tau_at(step, steps, tau):
     t0, t1 = tau
     return t0 * (t1 / t0) ** (step / max(1, steps - 1))
 
+def _nonfinite(model)->list:
+    "Names of `model`'s parameters and buffers that hold NaN or Inf."
+    return [n for n, t in [*model.named_parameters(), *model.named_buffers()]
+            if t.is_floating_point() and not torch.isfinite(t).all()]
+
+def _why_not_finite(teacher, student, batch, t_logits)->str:
+    "Which tensor made the loss non-finite, and what to do."
+    if (bad := _nonfinite(teacher)): return f"the teacher's weights are not finite ({', '.join(bad[:3])}): load a sound teacher"
+    if not torch.isfinite(batch['input_values']).all(): return "the batch's input_values hold NaN or Inf: check the audio"
+    if not torch.isfinite(t_logits).all(): return "the teacher's logits are not finite on this batch: check the teacher and the audio"
+    if (bad := _nonfinite(student)): return f"the student's weights are not finite ({', '.join(bad[:3])}): lower lr"
+    return "lower lr, or check the batch (labels longer than the frames need ctc_zero_infinity)"
+
 def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, budget=None, tau=(1.0, 0.1),
            warmup_steps=0, ctc_weight=1.0, kl_weight=1.0, budget_weight=1.0, max_grad_norm=1.0,
            ckpt=None, ckpt_every=None, config=None, seed=0, progress=True, eval_fn=None, eval_every=None, evals=None,
@@ -239,8 +252,8 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, b
         if acc is not None:                                            # the mean over the processes, on every one
             vals = acc.reduce(torch.stack([v.detach().float().to(device) for v in (loss, ctc, kl, bud, eb)]), 'mean')
         if not torch.isfinite(loss if acc is None else vals[0]):
-            raise FloatingPointError(f"{stage} step {step + 1}: the loss is {float(loss)} (ctc={float(ctc)}, kl={float(kl)}); "
-                                     "lower lr, or check the batch (labels longer than the frames need ctc_zero_infinity)")
+            raise FloatingPointError(f"{stage} step {step + 1}: the loss is {float(loss)} (ctc={float(ctc)}, kl={float(kl)}): "
+                                     + _why_not_finite(teacher, student, b, t_logits))
         for o in opts: o.zero_grad(set_to_none=True)
         if acc is None: loss.backward()
         else: acc.backward(loss)                                       # gradients averaged over the processes
@@ -266,6 +279,9 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, b
 # %% ../nbs/03_train.ipynb #6247aed0
 def _student(teacher, ctc_reduction='mean'):
     "A trainable deepcopy of `teacher` with CTC averaged over target lengths and zero_infinity set."
+    if (bad := _nonfinite(teacher)):
+        raise ValueError(f"the teacher's weights hold NaN or Inf ({', '.join(bad[:3])}{', ...' if len(bad) > 3 else ''}): "
+                         "load a sound teacher (was it saved from a diverged run?)")
     teacher.eval()
     s = copy.deepcopy(teacher)
     cfg = getattr(s, 'config', None)
