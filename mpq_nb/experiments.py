@@ -227,10 +227,15 @@ def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/
              progress:bool=True, # progress bars while training and scoring
              train_utts:int=None, # training utterances (default `TRAIN_UTTS`, or `QUICK['train_utts']`)
              command:str=None, # how this run was started, for the provenance columns (default: the command line)
+             systems=None, # only these systems, e.g. ('fp32', 'fp32+ft') for the teachers' convergence control (default: all)
             )->pd.DataFrame:
     "Run every system of the grid that has no row in `out_dir/results.csv` yet, appending one row each; the table. Several workers may share `out_dir`."
     out = Path(out_dir)
     specs = grid(quick, teachers, steps)
+    if systems is not None:
+        unknown = sorted(set(systems) - {s['system'] for s in specs})
+        if unknown: raise ValueError(f"systems (--systems): {unknown} are not in the grid; it has {sorted({s['system'] for s in specs})}")
+        specs = [s for s in specs if s['system'] in set(systems)]
     steps = specs[-1]['steps'] if specs else steps
     eval_utts = eval_utts if eval_utts is not None else QUICK['eval_utts'] if quick else EVAL_UTTS
     train_utts = train_utts if train_utts is not None else QUICK['train_utts'] if quick else TRAIN_UTTS
@@ -398,6 +403,7 @@ def add_arguments(p:argparse.ArgumentParser):
     p.add_argument('--corpus', help='corpus folder (default: the embedded corpus, made on first use)')
     p.add_argument('--teachers', help='comma-separated teacher names or folders (default: both shipped teachers)')
     p.add_argument('--threads', type=int, default=0, help='torch threads (0: torch default)')
+    p.add_argument('--systems', help="comma-separated systems to run (default: all), e.g. fp32,fp32+ft")
     p.add_argument('--summary', action='store_true', help='only print the table and the summary of OUT/results.csv')
     p.add_argument('--tune-dev', action='store_true', help='run `TUNE_SETTINGS` on the dev split into OUT/tune-dev.csv instead of the grid')
     return p
@@ -413,7 +419,8 @@ def run_cli(a:argparse.Namespace):
     csv = Path(a.out)/'results.csv'
     if not a.summary:
         run_grid(a.out, quick=a.quick, steps=a.steps, eval_utts=a.eval_utts, corpus=a.corpus, train_utts=a.train_utts,
-                 teachers=a.teachers.split(',') if a.teachers else None)
+                 teachers=a.teachers.split(',') if a.teachers else None,
+                 systems=a.systems.split(',') if getattr(a, 'systems', None) else None)
     if not csv.exists(): raise FileNotFoundError(f"{csv} does not exist: run `mpq experiments --out {a.out}` first")
     print(results_table_md(csv))
     print(json.dumps(summary(csv)))

@@ -200,13 +200,14 @@ def ship_teacher(run_dir, # a run folder of `train_teacher` (with `final/` and `
                  name:str, # shipped name, e.g. 'wav2vec2-tiny'
                  stage:str, # label of this run in `train_history.csv`
                  teachers_dir=None, # default `TEACHERS_DIR` (the package)
+                 new:bool=False, # a new teacher (e.g. another recipe): its history starts afresh instead of continuing the old one
                 )->Path:
     "Copy `run_dir/final` in as teacher `name`, appending the run's history (steps counted on) to its `train_history.csv`."
     run_dir, dst = Path(run_dir), Path(teachers_dir or TEACHERS_DIR)/name
     final, hist_f = run_dir/'final', run_dir/'history.csv'
     if not (final/'model.safetensors').exists(): raise FileNotFoundError(f"{final} has no model.safetensors: did the run finish?")
     if not hist_f.exists(): raise FileNotFoundError(f"{hist_f} does not exist: pass the folder `mpq teacher --out` wrote")
-    old = pd.read_csv(dst/'train_history.csv') if (dst/'train_history.csv').exists() else pd.DataFrame()
+    old = pd.read_csv(dst/'train_history.csv') if (dst/'train_history.csv').exists() and not new else pd.DataFrame()
     if len(old) and stage in set(old['stage']): raise ValueError(f"stage {stage!r} is already in {dst}/train_history.csv: choose a new label")
     new = pd.read_csv(hist_f)
     new['step'] += int(old['step'].max()) if len(old) else 0
