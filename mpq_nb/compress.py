@@ -9,16 +9,16 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .quant import compression_ratio
 from .supernet import map_avg_bits, check_bits
-from .runs import check_out_dir, check_writable, clear_run, is_run_dir, read_json, write_json, write_csv
+from .runs import provenance, check_out_dir, check_writable, clear_run, is_run_dir, read_json, write_json, write_csv
 from .data import ensure_corpus, load_librispeech, is_hub_id
 from .models import load_teacher, load_processor, resolve_teacher, CTCBatches
-from .eval import evaluate, transcribe, wer_report, significance, WERReport
+from .eval import (evaluate, transcribe, wer_report, significance, WERReport, ALPHA, significantly_worse,
+                         eval_sets, score, system_row, kept_errors, reports_from)
 from .train import one_stage, two_stage, uniform, make_accelerator
 from .export import save_packed
 
 # %% auto #0
-__all__ = ['KINDS', 'ALPHA', 'OWNED', 'METHODS', 'bit_map_text', 'eval_sets', 'score', 'significantly_worse', 'system_row',
-           'check_args', 'compress', 'report_table', 'format_report']
+__all__ = ['KINDS', 'OWNED', 'METHODS', 'bit_map_text', 'check_args', 'compress', 'report_table', 'format_report']
 
 # %% ../nbs/40_compress.ipynb #f94d392a
 KINDS = {'attention.q_proj': 'q', 'attention.k_proj': 'k', 'attention.v_proj': 'v', 'attention.out_proj': 'out',
@@ -37,69 +37,6 @@ def bit_map_text(bit_map:dict)->str:
     lines += [f'{i:>5} ' + ' '.join(f"{rows[i].get(k, '-'):>7}" for k in kinds) for i in sorted(rows)]
     lines += [f'{n}: {b}' for n, b in other.items()]
     return '\n'.join(lines)
-
-# %% ../nbs/40_compress.ipynb #5f0a9f47
-def eval_sets(corpus, # corpus folder in LibriSpeech layout, or a hub dataset name
-              splits, # split names
-              eval_utts:int=0, # 0: whole splits; else the first `eval_utts` of each
-             )->dict:
-    "The evaluation sets: split name -> `datasets.Dataset` (the first `eval_utts` utterances when `eval_utts` > 0)."
-    out = {}
-    for s in splits:
-        ds = load_librispeech(corpus, s)
-        out[s] = ds.select(range(min(eval_utts, len(ds)))) if eval_utts else ds
-    return out
-
-def score(model, processor, splits:dict, # split name -> `datasets.Dataset`
-          batch_size:int=16, progress:bool=True,
-          accelerator=None, # with several processes, each transcribes a contiguous shard of every split
-         )->dict:
-    "Per-split `WERReport`s of `model`."
-    if accelerator is None or accelerator.num_processes == 1:
-        return {s: evaluate(model, processor, ds, batch_size=batch_size, progress=progress) for s, ds in splits.items()}
-    from accelerate.utils import gather_object
-    n, r = accelerator.num_processes, accelerator.process_index
-    out = {}
-    for s, ds in splits.items():
-        part = ds.shard(num_shards=n, index=r, contiguous=True)
-        hyps = transcribe(model, processor, part, batch_size=batch_size,
-                          progress=progress and accelerator.is_main_process) if len(part) else []
-        hyps = [h for _, hs in sorted(gather_object([(r, hyps)])) for h in hs]   # every process gets all, in order
-        out[s] = wer_report(ds['text'], hyps, ids=ds['id'] if 'id' in ds.column_names else None)
-    return out
-
-ALPHA = 0.05 # significance level of the matched-pairs test behind "lossless"
-
-def significantly_worse(wer:float, ref_wer:float, p:float, alpha:float=ALPHA)->bool:
-    "The rule behind *lossless*: a WER above the reference's with a matched-pairs p-value under `alpha` (a NaN p never is)."
-    return bool(wer > ref_wer and p < alpha)
-
-def system_row(name:str, reports:dict, fp32_reports:dict, model, bit_map:dict, times:dict, alpha:float=ALPHA)->dict:
-    "The row of one system in the results table (all numbers are measured; nothing is typed)."
-    row = dict(system=name)
-    lossless = True
-    for s, r in reports.items():
-        row[f'wer_{s}'] = r.wer; row[f'cer_{s}'] = r.cer
-        if name == 'fp32': continue
-        t = significance(r, fp32_reports[s])
-        row[f'p_{s}'] = t.p
-        lossless &= not significantly_worse(r.wer, fp32_reports[s].wer, t.p, alpha)
-    row['lossless'] = True if name == 'fp32' else bool(lossless)
-    row['avg_bits'] = map_avg_bits(model, bit_map) if bit_map else 32.0
-    row['compression_ratio'] = compression_ratio(model, bit_map) if bit_map else 1.0
-    row['seconds'] = float(sum(times.values()))
-    row['times'] = {k: float(v) for k, v in times.items()}
-    return row
-
-def _errors(reports:dict)->dict:
-    "What must be kept of a report to test significance later: per-utterance ids, refs and errors."
-    return {s: r.utts[['id', 'ref', 'hyp', 'n_ref_words', 'sub', 'del', 'ins', 'errors']].to_dict('list') for s, r in reports.items()}
-
-def _reports(d:dict)->dict:
-    return {s: WERReport(wer=float(np.sum(u['errors']) / np.sum(u['n_ref_words'])), cer=float('nan'), utts=pd.DataFrame(u))
-            for s, u in d.items()}
-
-
 
 # %% ../nbs/40_compress.ipynb #aa94b00d
 OWNED = ('run.json', 'report.json', 'systems', 'ckpt', 'model', 'history-*.csv', 'alpha-*.csv')  # what a run writes
@@ -171,15 +108,6 @@ def check_args(method:str, budget:float, bits, steps:int, uniform_bits:int, trai
     return bits
 
 # %% ../nbs/40_compress.ipynb #0e996061
-def _machine(accelerator=None)->dict:
-    try: commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True,
-                                 cwd=Path(__file__).parent if '__file__' in globals() else None).stdout.strip()
-    except Exception: commit = ''
-    return dict(cores=os.cpu_count(), torch_threads=torch.get_num_threads(), torch=torch.__version__,
-                python=platform.python_version(), git_commit=commit or None,
-                processes=accelerator.num_processes if accelerator is not None else 1,
-                device=str(accelerator.device) if accelerator is not None else 'cpu')
-
 def _auto_accelerator(accelerator):
     "`accelerator` itself; for 'auto', `make_accelerator()` when launched by torchrun / accelerate (WORLD_SIZE set) or a GPU is visible, else None."
     if not isinstance(accelerator, str): return accelerator
@@ -247,7 +175,7 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
         if cache.exists():
             c = read_json(cache, f"delete it and rerun: {name} is then trained and scored again")
             say(f"{name}: finished in an earlier run, reusing {cache}")
-            if name == 'fp32': fp32 = _reports(c['errors'])
+            if name == 'fp32': fp32 = reports_from(c['errors'])
             rows.append(c['row']); continue
         say(f"== {name} ==")
         alphas = None
@@ -267,10 +195,10 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
         if name == method:
             if main: save_packed(m, out/'model', overwrite=True)
             row['packed_model'] = str(out/'model')
-        if main: write_json(cache, dict(row=row, errors=_errors(reps)), indent=None)
+        if main: write_json(cache, dict(row=row, errors=kept_errors(reps)), indent=None)
         rows.append(row)
         if acc is not None: acc.wait_for_everyone()
-    report = dict(args=args, out=str(out), rows=rows, machine=_machine(acc), corpus=str(corpus),
+    report = dict(args=args, out=str(out), rows=rows, machine=provenance(acc), corpus=str(corpus),
                   command=' '.join(['mpq'] + sys.argv[1:]) if Path(sys.argv[0]).name == 'mpq' else None,
                   seconds_total_this_run=time.perf_counter() - t_start,
                   date=time.strftime('%Y-%m-%d'))

@@ -11,7 +11,8 @@ from .data import ensure_corpus, load_librispeech
 from .models import load_teacher, load_processor, CTCBatches
 from .train import one_stage, two_stage, uniform
 from .runs import check_out_dir, check_writable, read_json, read_csv, write_json, write_csv
-from .compress import eval_sets, score, system_row, _errors, _reports, _machine
+from .eval import eval_sets, score, system_row, kept_errors, reports_from
+from .runs import provenance
 
 # %% auto #0
 __all__ = ['TEACHERS', 'BUDGETS', 'BITS', 'UNIFORM_BITS', 'SEARCH_METHODS', 'CONTROLS', 'HEADLINE', 'SEEDS', 'STEPS',
@@ -183,11 +184,11 @@ def _fp32(out:Path, teacher_name, teacher, proc, tests, progress):
     f = out/'fp32'/f'{_slug(teacher_name)}.json'
     if f.exists():
         c = read_json(f, 'delete it: the FP32 teacher is then scored again')
-        return c['row'], _reports(c['errors'])
+        return c['row'], reports_from(c['errors'])
     reps = score(teacher, proc, tests, progress=progress)
     row = system_row('fp32', reps, reps, teacher, {}, {})
     f.parent.mkdir(parents=True, exist_ok=True)
-    write_json(f, dict(teacher=str(teacher_name), row=row, errors=_errors(reps)), indent=None)   # whole or absent
+    write_json(f, dict(teacher=str(teacher_name), row=row, errors=kept_errors(reps)), indent=None)   # whole or absent
     return row, reps
 
 def _data(corpus, splits, eval_utts, train_utts):
@@ -258,7 +259,7 @@ def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/
     command = command or _command(f"mpq_nb.experiments.run_grid({str(out)!r}, quick={quick}, steps={steps}, "
                                   f"eval_utts={eval_utts}, teachers={teachers!r})")
     tests, train = _data(corpus, SPLITS, eval_utts, train_utts)
-    m = _machine()                                                        # the commit of the code that runs, not a later HEAD
+    m = provenance()                                                        # the commit of the code that runs, not a later HEAD
     ctx = {}                                                              # the current teacher's model, data and FP32
     for i, spec in enumerate(todo, 1):
         key = f"{_slug(spec['teacher'])}/{spec['system']}/seed{spec['seed']}"
@@ -471,7 +472,7 @@ def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder
     dev, train = _data(corpus, (split,), eval_utts, train_utts)
     model, proc = load_teacher(teacher), load_processor(teacher)
     batches = CTCBatches(train, proc, batch_seconds=HPARAMS['batch_seconds'], shuffle=True, seed=DATA_SEED)
-    fp32, m = score(model, proc, dev, progress=progress), _machine()
+    fp32, m = score(model, proc, dev, progress=progress), provenance()
     for i, x in enumerate(todo, 1):
         method, S = x.get('method', 'one-stage'), n_steps(x)
         print(f"[{i}/{len(todo)}] {teacher} @{budget:g} bits: {_setting_key(x)}", flush=True)

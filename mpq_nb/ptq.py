@@ -12,7 +12,8 @@ from .supernet import DEFAULT_INCLUDE, freeze, uniform_bit_map
 from .data import ensure_corpus
 from .models import load_teacher, load_processor, resolve_teacher
 from .runs import check_writable, write_csv
-from .compress import eval_sets, score, system_row, _machine
+from .eval import eval_sets, score, system_row
+from .runs import provenance
 
 # %% auto #0
 __all__ = ['SCOPES', 'ptq', 'ptq_table', 'format_ptq', 'add_arguments', 'run_cli', 'main']
@@ -64,7 +65,7 @@ def ptq_table(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pre
         rows.append(system_row(f'ptq{b}', score(q, proc, tests, batch_size=batch_size, progress=progress),
                                fp32, q, bmap, {'quantize': secs}, alpha))
     df = pd.DataFrame(rows).drop(columns=['times'])
-    m = _machine()
+    m = provenance()
     df = df.assign(model=str(model), scope=scope, utterances=sum(len(d) for d in tests.values()),
                    git_commit=m['git_commit'], cores=m['cores'], torch=m['torch'], date=time.strftime('%Y-%m-%d'))
     if out is not None:

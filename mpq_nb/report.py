@@ -10,7 +10,7 @@ import numpy as np, pandas as pd
 import altair as alt
 from .experiments import read_results, summary, _configs, SEARCH_METHODS, HEADLINE
 from .explore import pareto_chart, bit_map_chart, layer_info
-from .compress import ALPHA, significantly_worse
+from .eval import ALPHA, significantly_worse
 
 # %% auto #0
 __all__ = ['by_split', 'pareto', 'layer_bits', 'bit_maps', 'stage_times', 'time_chart', 'seed_spread', 'claims_md',
@@ -18,7 +18,7 @@ __all__ = ['by_split', 'pareto', 'layer_bits', 'bit_maps', 'stage_times', 'time_
 
 # %% ../nbs/51_report.ipynb #7cfa66aa
 def by_split(df:pd.DataFrame, # the grid's results table (`read_results`)
-             alpha:float=ALPHA, # significance level (`compress.ALPHA`)
+             alpha:float=ALPHA, # significance level (`eval.ALPHA`)
             )->pd.DataFrame:
     "One row per system, seed and test split: `wer`, `cer`, `p` and `lossless` on that split, `label` = the system."
     splits = [c[4:] for c in df.columns if c.startswith('wer_')]

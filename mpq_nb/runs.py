@@ -10,7 +10,7 @@ import pandas as pd
 
 # %% auto #0
 __all__ = ['check_out_dir', 'check_writable', 'write_text', 'write_json', 'write_csv', 'read_json', 'read_csv', 'is_run_dir',
-           'clear_run']
+           'clear_run', 'provenance']
 
 # %% ../nbs/09_runs.ipynb #e433227e
 def _protected()->dict:
@@ -102,3 +102,17 @@ def clear_run(out, # a run folder
         if p.is_dir() and not p.is_symlink(): shutil.rmtree(p)
         else: p.unlink()
     return gone
+
+# %% ../nbs/09_runs.ipynb #b6ebe8d2
+def provenance(accelerator=None, # the `accelerate.Accelerator` the run uses, if any
+              )->dict:
+    "Where and with what a run ran: cores, torch threads and version, Python, the package's git commit, processes, device."
+    import platform, subprocess, torch
+    try: commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True,
+                                 cwd=Path(__file__).parent if '__file__' in globals() else None).stdout.strip()
+    except Exception: commit = ''
+    return dict(cores=os.cpu_count(), torch_threads=torch.get_num_threads(), torch=torch.__version__,
+                python=platform.python_version(), git_commit=commit or None,
+                processes=accelerator.num_processes if accelerator is not None else 1,
+                device=str(accelerator.device) if accelerator is not None else 'cpu')
+
