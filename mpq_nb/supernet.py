@@ -10,7 +10,7 @@ import pandas as pd, torch
 import torch.nn as nn, torch.nn.functional as F
 from torch.autograd.function import once_differentiable
 from torch.nn.utils import parametrize
-from .quant import absmax_scale, fake_quant, qint, sign_ste
+from .quant import absmax_scale, fake_quant, qint, round_ste, sign_ste
 
 # %% auto #0
 __all__ = ['DEFAULT_INCLUDE', 'check_bits', 'mixed_weight', 'MixedPrecisionLinear', 'MixedPrecisionConv1d', 'QuantLinear',
@@ -35,12 +35,16 @@ def check_bits(bits, # candidate bit-widths, e.g. (2, 4, 8)
 def _qweight(w, bits, scale):
     "Fake-quantize `w` (out, ...) at `bits` with the per-channel `scale` (out, 1); 32 bits returns `w`."
     if bits == 32: return w
-    return fake_quant(w.reshape(w.shape[0], -1), bits, scale).view_as(w)
+    w2 = w.reshape(w.shape[0], -1)
+    if w.is_meta and scale.requires_grad:     # shapes only: fake_quant's learnable-scale path, without its checks of values
+        x = w2 * (1 / scale)
+        return ((sign_ste(x) if bits == 1 else round_ste(x).clamp(qint(bits).qmin, qint(bits).qmax)) * scale).view_as(w)
+    return fake_quant(w2, bits, scale).view_as(w)
 
 def _init_scale(w, bits):
-    "The absmax per-output-channel scale (out, 1) of `w` at `bits` (ones for 32 bits, where it is unused)."
+    "The absmax per-output-channel scale (out, 1) of `w` at `bits` (ones for 32 bits, where it is unused, and on the meta device)."
     w2 = w.detach().reshape(w.shape[0], -1)
-    if bits == 32: return torch.ones(w.shape[0], 1, dtype=w.dtype, device=w.device)
+    if bits == 32 or w.is_meta: return torch.ones(w.shape[0], 1, dtype=w.dtype, device=w.device)   # meta: no values
     return absmax_scale(w2, bits).reshape(w.shape[0], 1).to(w.dtype)
 
 # %% ../nbs/01_supernet.ipynb #39408300
