@@ -79,9 +79,16 @@ def _ptq(a):
     run_cli(a)
 
 def _bench(a):
-    from mpq_nb.bench import bench_quant
-    if a.what != 'quant': raise SystemExit(f"unknown benchmark {a.what!r}: try `mpq bench quant`")
-    print(json.dumps(bench_quant()))
+    import torch
+    from mpq_nb.bench import bench_quant, bench_supernet
+    if a.threads: torch.set_num_threads(a.threads)
+    if a.what == 'quant': print(json.dumps(bench_quant())); return
+    r = bench_supernet(teacher=a.model, reps=a.reps, large=None if a.no_large else 'facebook/hubert-large-ls960-ft')
+    for part in [r] + ([r['large']] if 'large' in r else []):
+        print(f"{part.get('teacher', part.get('arch'))}: search step {part['step_vs_fp32']:.2f}x a fine-tuning step, "
+              f"{part['step_vs_qat']:.2f}x a QAT step; saved bytes {part['saved_bytes_vs_qat']:.2f}x QAT's; "
+              f"packed file {part['packed_size_ratio']:.3f}x model_size_bits")
+    print(json.dumps(r))                                      # the last line: one JSON object
 
 # %% ../nbs/99_cli.ipynb #d7dd78c7
 def parser()->argparse.ArgumentParser:
@@ -146,8 +153,13 @@ def parser()->argparse.ArgumentParser:
     q.add_argument('--eval-utts', type=int, default=0, help='utterances per split, 0 = all')
     q.add_argument('--out', help='CSV to write'); q.add_argument('--overwrite', action='store_true')
     q.add_argument('--threads', type=int, default=0); q.set_defaults(fn=_ptq)
-    b = sub.add_parser('bench', help='benchmarks that print ratios measured side by side')
-    b.add_argument('what', choices=['quant']); b.set_defaults(fn=_bench)
+    b = sub.add_parser('bench', help='benchmarks that print ratios measured side by side (the last line: one JSON object)')
+    b.add_argument('what', choices=['quant', 'supernet'], help='quant: fake_quant vs PyTorch; supernet: a search step vs '
+                   'fine-tuning and QAT steps (time, saved bytes, packed size), on the teacher and on HuBERT-large\'s shape')
+    b.add_argument('--model', default='wav2vec2-tiny', help='teacher of `bench supernet` (shipped name, folder or hub id)')
+    b.add_argument('--reps', type=int, default=7, help='timed repetitions of each step (`bench supernet`)')
+    b.add_argument('--no-large', action='store_true', help="skip the HuBERT-large-shaped part of `bench supernet`")
+    b.add_argument('--threads', type=int, default=0, help='torch threads (0: torch\'s default)'); b.set_defaults(fn=_bench)
     return p
 
 def main(argv=None):
