@@ -21,6 +21,9 @@ def _teacher(a):
     from mpq_nb.data import ensure_corpus, load_librispeech
     from mpq_nb.models import make_processor, new_teacher, CTCBatches, train_teacher
     from mpq_nb.eval import evaluate
+    from mpq_nb.runs import check_out_dir, check_writable
+    out = Path(a.out or f'runs/teacher-{a.arch}')
+    check_out_dir(out); check_writable(out)                # before the corpus is made or loaded
     if a.threads: torch.set_num_threads(a.threads)
     corpus = Path(a.corpus) if a.corpus else Path(ensure_corpus(hours=a.hours, seed=a.seed))
     if a.init:                        # go on training a saved teacher (fresh optimiser and schedule)
@@ -35,26 +38,28 @@ def _teacher(a):
     def eval_fn(m):
         r = evaluate(m, proc, dev, batch_size=16, progress=False)
         return dict(dev_wer=float(r.wer), dev_cer=float(r.cer))
-    out = Path(a.out or f'runs/teacher-{a.arch}')
     hist = train_teacher(model, train, a.steps, out, processor=proc, lr=a.lr, warmup=a.warmup,
                          eval_fn=eval_fn, eval_every=a.eval_every)
     print(hist.tail(3).to_string(index=False))
     if a.ship:
         from mpq_nb.models import ship_teacher
-        dst = ship_teacher(out, f'{a.arch}-tiny', a.stage)
-        print(f'shipped {out/"final"} as {dst} (its history appended to train_history.csv as {a.stage!r})')
+        dst = ship_teacher(out, f'{a.arch}-tiny', a.stage, new=a.new)
+        print(f'shipped {out/"final"} as {dst} (its history {"starts" if a.new else "appended to"} train_history.csv as {a.stage!r})')
 
 def _eval(a):
     from mpq_nb.data import load_librispeech, ensure_corpus
-    from mpq_nb.models import load_teacher, load_processor
+    from mpq_nb.models import load_teacher, load_processor, resolve_teacher
     from mpq_nb.eval import evaluate
+    from mpq_nb.runs import check_writable, write_csv
+    resolve_teacher(a.model)                              # a wrong --model is named before the corpus is loaded
+    if a.out: check_writable(Path(a.out).parent, '--out')
     data = a.data or ensure_corpus()
-    ds = load_librispeech(data, a.split)
+    ds = load_librispeech(data, a.split, skip_bad=a.skip_bad)
     if a.limit: ds = ds.select(range(min(a.limit, len(ds))))
     rep = evaluate(load_teacher(a.model), load_processor(a.model), ds, batch_size=a.batch_size)
     if a.out:
         Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-        rep.utts.to_csv(a.out, index=False); print(f'per-utterance results: {a.out}')
+        write_csv(a.out, rep.utts); print(f'per-utterance results: {a.out}')
     print(json.dumps(dict(model=a.model, split=a.split, utterances=len(ds), wer=float(rep.wer), cer=float(rep.cer))))
 
 def _compress(a):
@@ -62,7 +67,7 @@ def _compress(a):
     from mpq_nb.compress import compress, format_report
     if a.threads: torch.set_num_threads(a.threads)
     t0 = time.perf_counter()
-    rep = compress(a.model, budget=a.budget, bits=tuple(int(b) for b in a.bits.split(',')), method=a.method,
+    rep = compress(a.model, budget=a.budget, bits=a.bits, method=a.method, ckpt_every=a.ckpt_every,
                    steps=a.steps, out=a.out, corpus=a.corpus, uniform_bits=a.uniform_bits, train_utts=a.train_utts,
                    eval_utts=a.eval_utts, overwrite=a.overwrite, seed=a.seed, train_split=a.train_split,
                    splits=tuple(a.splits.split(',')), batch_seconds=a.batch_seconds, lr=a.lr, lr_alpha=a.lr_alpha)
@@ -91,9 +96,15 @@ def _bench(a):
     print(json.dumps(r))                                      # the last line: one JSON object
 
 # %% ../nbs/99_cli.ipynb #d7dd78c7
+def _bits_list(s:str)->tuple:
+    "`--bits 2,4,8` as a tuple of ints (argparse names a malformed one)."
+    try: return tuple(int(b) for b in s.split(','))
+    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a comma-separated list of bit-widths, e.g. 2,4,8") from None
+
 def parser()->argparse.ArgumentParser:
     "The argument parser of `mpq`."
     p = argparse.ArgumentParser(prog='mpq', description='mpq_nb: one-stage mixed-precision quantization of speech models')
+    p.add_argument('--debug', action='store_true', help='on an error, show the traceback (also MPQ_DEBUG=1)')
     sub = p.add_subparsers(dest='cmd')
     c = sub.add_parser('corpus', help='generate the embedded synthetic speech corpus')
     c.add_argument('--out', help='directory (default: the cache, ~/.cache/mpq_nb or $MPQ_CACHE)')
@@ -111,18 +122,20 @@ def parser()->argparse.ArgumentParser:
     t.add_argument('--init', help='start from this saved teacher (shipped name or folder) instead of a random one')
     t.add_argument('--ship', action='store_true', help='copy the final model into the package as <arch>-tiny')
     t.add_argument('--stage', default='mpq teacher', help="label of this run in the shipped teacher's train_history.csv")
+    t.add_argument('--new', action='store_true', help='with --ship: a new teacher, whose learning curve starts afresh')
     t.set_defaults(fn=_teacher)
     e = sub.add_parser('eval', help='WER of a model on a split, with per-utterance results')
     e.add_argument('--model', default='wav2vec2-tiny'); e.add_argument('--data', help='corpus dir (default: embedded)')
     e.add_argument('--split', default='test'); e.add_argument('--limit', type=int, default=0)
     e.add_argument('--batch-size', type=int, default=16); e.add_argument('--out', help='CSV of per-utterance results')
+    e.add_argument('--skip-bad', action='store_true', help='skip unusable utterances (listed in a warning) instead of stopping')
     e.set_defaults(fn=_eval)
     for name, help in [('demo', 'the main job on the embedded default (what `mpq` alone runs)'),
                        ('compress', 'compress a CTC model: the chosen method beside FP32 and uniform baselines')]:
         d = sub.add_parser(name, help=help)
         d.add_argument('--model', default='wav2vec2-tiny', help='shipped teacher, local dir or hub id')
         d.add_argument('--budget', type=float, default=3.5, help='target average bits')
-        d.add_argument('--bits', default='2,4,8', help='candidate bit-widths, comma separated')
+        d.add_argument('--bits', type=_bits_list, default='2,4,8', help='candidate bit-widths, comma separated')
         d.add_argument('--method', default='one-stage', choices=['one-stage', 'one-stage+pass2', 'two-stage'])
         d.add_argument('--steps', type=int, default=200, help='training steps per stage')
         d.add_argument('--out', help='run folder (default mpq-out/<model>-<method>-<budget>bits)')
@@ -136,12 +149,14 @@ def parser()->argparse.ArgumentParser:
         d.add_argument('--lr-alpha', type=float, default=2e-2, help='learning rate of the bit logits alpha')
         d.add_argument('--threads', type=int, default=0); d.add_argument('--seed', type=int, default=0)
         d.add_argument('--overwrite', action='store_true', help='redo a finished run in --out')
+        d.add_argument('--ckpt-every', type=int, help='checkpoint every this many steps of a stage (default: a tenth of it)')
         d.set_defaults(fn=_compress)
     x = sub.add_parser('experiments', help='the experiment grid: every system on both teachers, one row each in OUT/results.csv')
     x.add_argument('--out', default='results'); x.add_argument('--quick', action='store_true')
     x.add_argument('--steps', type=int); x.add_argument('--eval-utts', type=int); x.add_argument('--train-utts', type=int)
     x.add_argument('--corpus'); x.add_argument('--teachers', help='comma-separated names or folders')
     x.add_argument('--threads', type=int, default=0)
+    x.add_argument('--systems', help="comma-separated systems to run (default: all), e.g. fp32,fp32+ft")
     x.add_argument('--summary', action='store_true', help='only print the table and the summary JSON of OUT/results.csv')
     x.add_argument('--tune-dev', action='store_true', help='run the dev-split tuning settings into OUT/tune-dev.csv instead of the grid')
     x.set_defaults(fn=_experiments)
@@ -163,8 +178,15 @@ def parser()->argparse.ArgumentParser:
     return p
 
 def main(argv=None):
-    "Entry point of the `mpq` console script."
+    "Entry point of the `mpq` console script: an error is `mpq: error: <what and how to fix>` and exit code 2 (`--debug`: the traceback)."
     argv = sys.argv[1:] if argv is None else list(argv)
-    a = parser().parse_args(argv or ['demo'])
-    if getattr(a, 'fn', None) is None: parser().print_help(); return
-    a.fn(a)
+    p = parser()
+    a = p.parse_args(argv)
+    if a.cmd is None and all(x == '--debug' for x in argv): a = p.parse_args([*argv, 'demo'])   # `mpq` alone: the demo
+    if getattr(a, 'fn', None) is None: p.print_help(); return
+    if a.debug or os.environ.get('MPQ_DEBUG'): return a.fn(a)
+    try: a.fn(a)
+    except KeyboardInterrupt:
+        print('mpq: interrupted (the same command resumes where it stopped)', file=sys.stderr); raise SystemExit(130)
+    except Exception as e:
+        print(f'mpq: error: {e}', file=sys.stderr); raise SystemExit(2)

@@ -17,8 +17,8 @@ from .runs import provenance
 # %% auto #0
 __all__ = ['TEACHERS', 'BUDGETS', 'BITS', 'UNIFORM_BITS', 'SEARCH_METHODS', 'CONTROLS', 'HEADLINE', 'SEEDS', 'STEPS',
            'TRAIN_UTTS', 'EVAL_UTTS', 'SPLITS', 'HPARAMS', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'TUNE_SPLIT',
-           'TUNE_SETTINGS', 'TUNE_COLUMNS', 'grid', 'read_results', 'teacher_fingerprint', 'run_grid', 'summary',
-           'results_table_md', 'add_arguments', 'run_cli', 'main', 'tune_dev']
+           'TUNE_SETTINGS', 'TUNE_COLUMNS', 'grid', 'read_results', 'teacher_fingerprint', 'run_grid', 'seed_means',
+           'summary', 'results_table_md', 'add_arguments', 'run_cli', 'main', 'tune_dev']
 
 # %% ../nbs/50_experiments.ipynb #b3c068b0
 TEACHERS = ('wav2vec2-tiny', 'hubert-tiny') # the shipped teachers
@@ -303,7 +303,7 @@ def _run_one(spec, key, i, n, out, ctx, train, tests, progress, csv, command, ev
           + f"; lossless {row['lossless']}; {row['compression_ratio']:.2f}x; {row['seconds']:.0f} s", flush=True)
 
 # %% ../nbs/50_experiments.ipynb #00613d75
-def _configs(df:pd.DataFrame)->pd.DataFrame:
+def seed_means(df:pd.DataFrame)->pd.DataFrame:
     "One row per (teacher, system): the means over seeds, `lossless` when every seed is, and `n_seeds`."
     d = df.copy()
     d['lossless'] = d['lossless'].map(lambda v: str(v).strip().lower() in ('true', '1', '1.0', 'yes'))
@@ -329,7 +329,7 @@ def summary(results_csv, # the results table of `run_grid`
     splits = [c[4:] for c in df.columns if c.startswith('wer_')]
     out = {}
     for t, d in df.groupby('teacher', sort=False):
-        a = _configs(d).loc[t]
+        a = seed_means(d).loc[t]
         ratio, best = {}, {}
         for m in ('uniform',) + SEARCH_METHODS:
             ok = a[(a.method == m) & a.lossless]
@@ -365,7 +365,7 @@ def results_table_md(results_csv, # the results table of `run_grid`
     df = read_results(results_csv)
     if df.empty: raise ValueError(f"{results_csv} holds no rows yet: run the grid first (mpq experiments --out ...)")
     splits = [c[4:] for c in df.columns if c.startswith('wer_')]
-    a = _configs(df)
+    a = seed_means(df)
     rank = {'fp32': 0, **{c: 0.5 for c in CONTROLS}, 'uniform': 1, **{m: 2 + i for i, m in enumerate(SEARCH_METHODS)}}
     order = {t: i for i, t in enumerate(dict.fromkeys(df.teacher))}
     k = pd.DataFrame({'t': [order[t] for t, _ in a.index], 'm': a.method.map(rank).fillna(len(rank)).values,

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 import numpy as np, pandas as pd
 import altair as alt
-from .experiments import read_results, summary, _configs, SEARCH_METHODS, HEADLINE
+from .experiments import read_results, summary, seed_means, SEARCH_METHODS, HEADLINE
 from .explore import pareto_chart, bit_map_chart, layer_info
 from .eval import ALPHA, significantly_worse
 
@@ -129,7 +129,7 @@ def claims_md(results_csv, # the grid's results table (a path, as `summary` take
     df, sm = read_results(results_csv), summary(results_csv)
     spread, out = seed_spread(df), []
     for t, s in sm.items():
-        a = _configs(df[df.teacher == t]).loc[t]
+        a = seed_means(df[df.teacher == t]).loc[t]
         splits = [c[4:] for c in a.columns if c.startswith('wer_')]
         budgets = sorted({float(b) for b in a.budget[a.method.isin(SEARCH_METHODS)].dropna()})
         def wer(m, b, sp):

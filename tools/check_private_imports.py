@@ -7,9 +7,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PKG = 'mpq_nb'
 
+def _aliases(tree)->dict:
+    "Local name -> module of the package, for `import mpq_nb.x as y` and `from mpq_nb import x`."
+    al = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name.startswith(PKG + '.') and a.asname: al[a.asname] = a.name.split('.', 1)[1]
+        elif isinstance(node, ast.ImportFrom) and node.module == PKG:
+            for a in node.names: al[a.asname or a.name] = a.name
+    return al
+
 def crossings(tree, own):
-    "(line, module, name) of every private name imported from a module of the package other than `own`."
-    out = []
+    "(line, module, name) of every private name of a module of the package other than `own`, imported or read."
+    out, al = [], _aliases(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module is not None or isinstance(node, ast.ImportFrom) and node.level:
             mod = node.module or ''
@@ -22,6 +33,8 @@ def crossings(tree, own):
             v = node.value                                                # mpq_nb.train._x or a module alias
             if isinstance(v, ast.Attribute) and isinstance(v.value, ast.Name) and v.value.id == PKG and v.attr != own:
                 out.append((node.lineno, f'{PKG}.{v.attr}', node.attr))
+            elif isinstance(v, ast.Name) and v.id in al and al[v.id] != own:
+                out.append((node.lineno, f'{PKG}.{al[v.id]}', node.attr))
     return out
 
 def main():
