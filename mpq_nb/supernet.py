@@ -13,10 +13,10 @@ from torch.nn.utils import parametrize
 from .quant import absmax_scale, fake_quant, qint, round_ste, sign_ste
 
 # %% auto #0
-__all__ = ['DEFAULT_INCLUDE', 'check_bits', 'mixed_weight', 'MixedPrecisionLinear', 'MixedPrecisionConv1d', 'QuantLinear',
-           'QuantConv1d', 'to_supernet', 'supernet_layers', 'quant_layers', 'arch_parameters', 'weight_parameters',
-           'set_tau', 'set_searching', 'expected_bits', 'map_avg_bits', 'bit_map', 'freeze', 'uniform_bit_map',
-           'dequantize', 'summary']
+__all__ = ['DEFAULT_INCLUDE', 'WEIGHT_READERS', 'check_bits', 'mixed_weight', 'MixedPrecisionLinear', 'MixedPrecisionConv1d',
+           'QuantLinear', 'QuantConv1d', 'to_supernet', 'supernet_layers', 'quant_layers', 'arch_parameters',
+           'weight_parameters', 'set_tau', 'set_searching', 'expected_bits', 'map_avg_bits', 'bit_map', 'freeze',
+           'uniform_bit_map', 'dequantize', 'summary']
 
 # %% ../nbs/01_supernet.ipynb #f648a507
 def check_bits(bits, # candidate bit-widths, e.g. (2, 4, 8)
@@ -345,6 +345,18 @@ def _targets(model, include=None, exclude=None, kinds=(nn.Linear, nn.Conv1d)):
         out.append(name)
     return out
 
+WEIGHT_READERS = {'WavLMAttention': ('q_proj', 'k_proj', 'v_proj', 'out_proj')}  # parents that read these children's .weight
+
+def _check_called(model, names, what='to_supernet'):
+    "Refuse layers whose parent reads their `.weight` directly (never calling them): quantizing them would change nothing."
+    bad = [n for n in names if '.' in n and type(model.get_submodule(n.rpartition('.')[0])).__name__ in WEIGHT_READERS
+           and n.rpartition('.')[2] in WEIGHT_READERS[type(model.get_submodule(n.rpartition('.')[0])).__name__]]
+    if bad:
+        cls = type(model.get_submodule(bad[0].rpartition('.')[0])).__name__
+        raise ValueError(f"{what}: {cls} reads the .weight of {bad[:4]}{' ...' if len(bad) > 4 else ''} directly "
+                         "(F.multi_head_attention_forward) instead of calling these layers, so a quantized layer there "
+                         "would never be used. Leave them out, e.g. exclude='*.attention.*_proj'")
+
 def _layer_names(model, kinds=(nn.Linear, nn.Conv1d)):
     return [n for n, m in model.named_modules() if n and isinstance(m, kinds)]
 
@@ -368,15 +380,16 @@ def to_supernet(model:nn.Module, # the model to convert, IN PLACE
     bits = check_bits(bits)
     names = _targets(model, include, exclude)
     if not names: raise _no_match_error(model, include, exclude)
+    _check_called(model, names)
+    done = [n for n in names if isinstance(model.get_submodule(n), (_MixedPrecision, _Quant))]
+    if done: raise ValueError(f"{done[0]} is already a {type(model.get_submodule(done[0])).__name__}: convert a "
+                              "full-precision model, or exclude this layer (nothing was converted)")
+    new = {}                                                          # all built before any is swapped: all or nothing
     for name in names:
         m = model.get_submodule(name)
-        if isinstance(m, (_MixedPrecision, _Quant)):
-            raise ValueError(f"{name} is already a {type(m).__name__}: convert a full-precision model, "
-                             "or exclude this layer")
-        new = (MixedPrecisionLinear.from_linear(m, bits) if isinstance(m, nn.Linear)
-               else MixedPrecisionConv1d.from_conv(m, bits))
-        new.train(m.training)
-        _set_module(model, name, new)
+        new[name] = (MixedPrecisionLinear.from_linear(m, bits) if isinstance(m, nn.Linear)
+                     else MixedPrecisionConv1d.from_conv(m, bits)).train(m.training)
+    for name, m in new.items(): _set_module(model, name, m)
     return model
 
 # %% ../nbs/01_supernet.ipynb #130276f2
@@ -446,12 +459,12 @@ def freeze(model:nn.Module, # a supernet, or any model when `bit_map` is given
         targets.update({n: check_bits((b,))[0] for n, b in bit_map.items()})
     if not targets: raise ValueError(f"freeze: {type(model).__name__} has no mixed-precision layer; "
                                      "pass a bit_map (e.g. uniform_bit_map(model, 4)) to quantize a full-precision model")
-    for name, bits in targets.items():
-        m = model.get_submodule(name)
-        if _weight_normed(m): raise ValueError(f"freeze: {name} is weight-normed; convert it with to_supernet(model, include=['{name}']) first, which bakes the weight norm")
-        new = (QuantLinear if isinstance(m, nn.Linear) else QuantConv1d).from_module(m, bits)
-        new.train(m.training)
-        _set_module(model, name, new)
+    _check_called(model, list(targets), 'freeze')
+    normed = [n for n in targets if _weight_normed(model.get_submodule(n))]
+    if normed: raise ValueError(f"freeze: {normed[0]} is weight-normed; convert it with to_supernet(model, include=['{normed[0]}']) first, which bakes the weight norm")
+    new = {n: (QuantLinear if isinstance(m := model.get_submodule(n), nn.Linear) else QuantConv1d).from_module(m, b).train(m.training)
+           for n, b in targets.items()}                               # all built before any is swapped
+    for name, m in new.items(): _set_module(model, name, m)
     return model
 
 def uniform_bit_map(model:nn.Module, # the model whose layers to name
@@ -464,6 +477,7 @@ def uniform_bit_map(model:nn.Module, # the model whose layers to name
     if len(bits) != 1: raise ValueError(f"uniform_bit_map takes one bit-width, got {bits}")
     names = _targets(model, include, exclude)
     if not names: raise _no_match_error(model, include, exclude, 'uniform_bit_map')
+    _check_called(model, names, 'uniform_bit_map')
     return {n: bits[0] for n in names}
 
 # %% ../nbs/01_supernet.ipynb #bd0d38b7
