@@ -101,11 +101,15 @@ def _bits_list(s:str)->tuple:
     try: return tuple(int(b) for b in s.split(','))
     except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a comma-separated list of bit-widths, e.g. 2,4,8") from None
 
+class _Parser(argparse.ArgumentParser):
+    "An argument parser whose errors read like every other error of `mpq`: one line, exit code 2."
+    def error(self, message): self.exit(2, f"mpq: error: {message} (see `{self.prog} --help`)\n")
+
 def parser()->argparse.ArgumentParser:
     "The argument parser of `mpq`."
-    p = argparse.ArgumentParser(prog='mpq', description='mpq_nb: one-stage mixed-precision quantization of speech models')
+    p = _Parser(prog='mpq', description='mpq_nb: one-stage mixed-precision quantization of speech models')
     p.add_argument('--debug', action='store_true', help='on an error, show the traceback (also MPQ_DEBUG=1)')
-    sub = p.add_subparsers(dest='cmd')
+    sub = p.add_subparsers(dest='cmd', parser_class=_Parser)
     c = sub.add_parser('corpus', help='generate the embedded synthetic speech corpus')
     c.add_argument('--out', help='directory (default: the cache, ~/.cache/mpq_nb or $MPQ_CACHE)')
     c.add_argument('--hours', type=float, default=10.); c.add_argument('--seed', type=int, default=0)

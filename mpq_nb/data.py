@@ -270,7 +270,7 @@ def _report(bad, total, where, skip_bad):
     kinds = Counter(re.split(r' \(|:', why)[0] for _, why in bad)
     summary = ', '.join(f'{n} {k}' for k, n in kinds.items())
     if not skip_bad:
-        raise ValueError(f'{len(bad)} of {total} utterances in {where} are unusable ({summary}):\n{lines}\nPass skip_bad=True to skip them.')
+        raise ValueError(f'{len(bad)} of {total} utterances in {where} are unusable ({summary}):\n{lines}\nPass skip_bad=True (on the command line: --skip-bad) to skip them.')
     warnings.warn(f'skipped {len(bad)} of {total} utterances in {where} ({summary}):\n{lines}')
 
 # %% ../nbs/10_data.ipynb #7decb8cc
