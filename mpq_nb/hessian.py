@@ -4,16 +4,16 @@
 
 # %% ../nbs/04_hessian.ipynb #4960ef1c
 from __future__ import annotations
-import itertools, time, warnings
+import itertools, json, time, warnings
 from pathlib import Path
-import torch
+import numpy as np, torch
 import torch.nn as nn, torch.nn.functional as F
 from torch.nn.attention import sdpa_kernel, SDPBackend
 from .quant import fake_quant
 from .losses import kl_to_teacher, frame_mask
-from .supernet import MixedPrecisionLinear, check_bits, freeze, _targets, _no_match_error, _weight_normed
-from .train import (Result, fit_budget, _student, _qat, _finish, _to_device, _check, _check_budget,
-                          _save_ckpt, _load_ckpt)
+from .supernet import check_bits, searchable_layers, is_weight_normed
+from .train import Result, allocate_bits, batch_to, student_of, qat
+from .runs import read_json, write_json
 
 # %% auto #0
 __all__ = ['ctc_loss', 'model_ctc_loss', 'teacher_kl_loss', 'hessian_traces', 'sensitivity', 'hessian_bit_map', 'hessian_qat']
@@ -119,12 +119,11 @@ def hessian_traces(model:nn.Module, # the full-precision model (in place: put in
                    seed:int=0, # seed of the random vectors
                   )->dict: # layer name -> estimated Tr(H) of the loss w.r.t. that layer's weight
     "Hutchinson estimates of the Hessian trace of the loss w.r.t. each target layer's weight (HAWQ-V2)."
-    _check(n_batches, 'n_batches'); _check(n_samples, 'n_samples')
-    if n_batches < 1 or n_samples < 1: raise ValueError("n_batches and n_samples must be >= 1")
-    names = _targets(model, include, exclude)
-    if not names: raise _no_match_error(model, include, exclude, 'hessian_traces')
+    for name, v in (('n_batches', n_batches), ('n_samples', n_samples)):
+        if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"{name} must be an int >= 1, got {v!r}")
+    names = searchable_layers(model, include, exclude, 'hessian_traces')
     mods = [model.get_submodule(n) for n in names]
-    normed = [n for n, m in zip(names, mods) if _weight_normed(m)]
+    normed = [n for n, m in zip(names, mods) if is_weight_normed(m)]
     if normed: raise ValueError(f"hessian_traces: {normed} are weight-normed (their weight is computed, not a parameter); "
                                 "exclude them")
     weights = [m.weight for m in mods]
@@ -137,7 +136,7 @@ def hessian_traces(model:nn.Module, # the full-precision model (in place: put in
         for w in weights: w.requires_grad_(True)
         with torch.enable_grad(), sdpa_kernel(SDPBackend.MATH):
             for batch in itertools.islice(batches, n_batches):
-                loss = loss_fn(model, _to_device(batch, device))
+                loss = loss_fn(model, batch_to(batch, device))
                 if not (torch.is_tensor(loss) and loss.numel() == 1 and torch.isfinite(loss)):
                     raise ValueError(f"batch {seen}: the loss must be a finite scalar tensor, got {loss!r}")
                 grads = torch.autograd.grad(loss, weights, create_graph=True, allow_unused=True)
@@ -183,18 +182,15 @@ def hessian_bit_map(model:nn.Module, # the model the traces were estimated on
                     tol:float=0.1, # the average lies in [budget - tol, budget] when the layer sizes allow
                    )->dict: # layer name -> bits
     "The bit map of least total sensitivity (HAWQ-V2) whose average bits lie in [budget - tol, budget]."
-    bits = check_bits(bits); _check_budget(budget, bits)
+    bits = check_bits(bits)
+    if not bits[0] <= budget <= bits[-1]: raise ValueError(f"budget {budget} is outside [{bits[0]}, {bits[-1]}], the range the candidates {bits} can reach")
     sens = sensitivity(model, traces, bits)
     names = list(sens)
-    omega = torch.tensor([[sens[n][b] for b in bits] for n in names], dtype=torch.float64)
+    omega = np.array([[sens[n][b] for b in bits] for n in names], dtype=np.float64)
     top = float(omega.max()) or 1.
-    stand_in = nn.ModuleList()
-    for name, o in zip(names, omega):
-        layer = MixedPrecisionLinear(model.get_submodule(name).weight.numel(), 1, bias=False, bits=bits, device='meta')
-        layer.alpha = nn.Parameter(-(o / top).float())
-        stand_in.append(layer)
-    picked = fit_budget(stand_in, budget, tol=tol)
-    return {name: picked[str(i)] for i, name in enumerate(names)}
+    picked = allocate_bits([model.get_submodule(n).weight.numel() for n in names], -omega / top, [bits] * len(names),
+                           budget, tol=tol)                            # least total sensitivity = greatest -Omega
+    return dict(zip(names, picked))
 
 # %% ../nbs/04_hessian.ipynb #a96da581
 def hessian_qat(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval mode, never trained)
@@ -206,30 +202,32 @@ def hessian_qat(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval
                 n_samples:int=8, # Hutchinson samples per batch
                 loss_fn=None, # loss of the trace estimates, `loss_fn(model, batch)`; None: the CTC loss
                 lr:float=5e-5, kl_weight:float=1.0, ctc_weight:float=1.0, include=None, exclude=None, eval_fn=None,
-                eval_every:int=None, progress:bool=True, ckpt_dir=None, ckpt_every:int=100, seed:int=0,
+                eval_every:int=None, progress:bool=True, ckpt_dir=None, ckpt_every:int=None, seed:int=0,
                 max_grad_norm:float=1.0, tol:float=0.1,
                )->Result:
     "Hessian-aware baseline (HAWQ-V2): bits from Hessian traces under the budget, then QAT as `two_stage`'s stage 2."
-    _check(steps)
-    bits = check_bits(bits); _check_budget(budget, bits)
-    weights = dict(ctc_weight=ctc_weight, kl_weight=kl_weight, budget_weight=0.)
-    evals = []
-    ckpt = Path(ckpt_dir)/'hessian.pt' if ckpt_dir else None
-    config = dict(system='hessian', stage='hessian', budget=budget, bits=bits, n_batches=n_batches, n_samples=n_samples,
-                  loss_fn=getattr(loss_fn, '__qualname__', repr(loss_fn)), include=include, exclude=exclude,
-                  seed=seed, tol=tol)
+    bits = check_bits(bits)
+    if not bits[0] <= budget <= bits[-1]: raise ValueError(f"budget {budget} is outside [{bits[0]}, {bits[-1]}], the range the candidates {bits} can reach")
+    f = Path(ckpt_dir)/'hessian.json' if ckpt_dir else None
+    config = json.loads(json.dumps(dict(system='hessian', stage='hessian', budget=budget, bits=bits, n_batches=n_batches,
+                                        n_samples=n_samples, loss_fn=getattr(loss_fn, '__qualname__', repr(loss_fn)),
+                                        include=include, exclude=exclude, seed=seed, tol=tol)))
+    state = read_json(f, 'delete it: the traces are then estimated again') if f is not None and f.exists() else None
+    if state is not None and state['config'] != config:
+        diff = {k: (state['config'].get(k), v) for k, v in config.items() if state['config'].get(k) != v}
+        raise ValueError(f"{f} was written by a run with other settings (file vs now: {diff}); use another ckpt_dir, or the same settings to resume")
     t0 = time.perf_counter()
-    student = _student(teacher)
-    state = _load_ckpt(ckpt, config) if ckpt else None
     if state is None:
+        student = student_of(teacher)                                  # the loss the student will train with
         traces = hessian_traces(student, batches, n_batches, n_samples, include, exclude, loss_fn, seed)
         final_map = hessian_bit_map(student, traces, budget, bits, tol)
         s1 = time.perf_counter() - t0
-        if ckpt: _save_ckpt(ckpt, dict(config=config, traces=traces, bit_map=final_map, elapsed=s1))
+        del student
+        if f is not None:
+            f.parent.mkdir(parents=True, exist_ok=True); write_json(f, dict(config=config, traces=traces, bit_map=final_map, elapsed=s1))
     else: traces, final_map, s1 = state['traces'], state['bit_map'], state['elapsed']
-    t0 = time.perf_counter()
-    freeze(student, final_map)
-    s2 = time.perf_counter() - t0
-    hist, secs = _qat('qat', student, teacher, batches, steps, final_map, lr, weights, max_grad_norm, ckpt_dir,
-                      ckpt_every, seed, progress, eval_fn, eval_every, evals, 'hessian')
-    return _finish(student, final_map, hist, {'hessian': s1, 'qat': s2 + secs}, 'hessian', eval_fn, None, evals)
+    res = qat(teacher, batches, steps, final_map, 'hessian', lr=lr, kl_weight=kl_weight, ctc_weight=ctc_weight,
+              eval_fn=eval_fn, eval_every=eval_every, progress=progress, ckpt_dir=ckpt_dir, ckpt_every=ckpt_every,
+              seed=seed, max_grad_norm=max_grad_norm)
+    res.times = {'hessian': s1, **res.times}
+    return res

@@ -14,9 +14,9 @@ from .quant import absmax_scale, fake_quant, qint, round_ste, sign_ste
 
 # %% auto #0
 __all__ = ['DEFAULT_INCLUDE', 'WEIGHT_READERS', 'check_bits', 'mixed_weight', 'MixedPrecisionLinear', 'MixedPrecisionConv1d',
-           'QuantLinear', 'QuantConv1d', 'to_supernet', 'supernet_layers', 'quant_layers', 'arch_parameters',
-           'weight_parameters', 'set_tau', 'set_searching', 'expected_bits', 'map_avg_bits', 'bit_map', 'freeze',
-           'uniform_bit_map', 'dequantize', 'summary']
+           'QuantLinear', 'QuantConv1d', 'is_weight_normed', 'searchable_layers', 'to_supernet', 'supernet_layers',
+           'quant_layers', 'arch_parameters', 'weight_parameters', 'set_tau', 'set_searching', 'expected_bits',
+           'map_avg_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize', 'summary']
 
 # %% ../nbs/01_supernet.ipynb #f648a507
 def check_bits(bits, # candidate bit-widths, e.g. (2, 4, 8)
@@ -329,7 +329,7 @@ def _as_patterns(p):
     if p is None: return ()
     return (p,) if isinstance(p, str) else tuple(p)
 
-def _weight_normed(m):
+def is_weight_normed(m:nn.Module):
     "Whether `m`'s weight is reparametrised by weight norm (new-style parametrization or old-style hook)."
     return parametrize.is_parametrized(m, 'weight') or hasattr(m, 'weight_g')
 
@@ -341,7 +341,7 @@ def _targets(model, include=None, exclude=None, kinds=(nn.Linear, nn.Conv1d)):
         if not name or not isinstance(m, kinds): continue
         pats = [p for p in inc if fnmatch(name, p)]
         if not pats or any(fnmatch(name, p) for p in exc): continue
-        if _weight_normed(m) and not any('pos_conv' in p for p in pats): continue   # only when named on purpose
+        if is_weight_normed(m) and not any('pos_conv' in p for p in pats): continue   # only when named on purpose
         out.append(name)
     return out
 
@@ -364,6 +364,17 @@ def _set_module(model, name, new):
     parent, _, child = name.rpartition('.')
     setattr(model.get_submodule(parent) if parent else model, child, new)
 
+def searchable_layers(model:nn.Module, # the model whose layers to name
+                      include=None, # fnmatch patterns of module names; default `DEFAULT_INCLUDE`
+                      exclude=None, # fnmatch patterns of module names to leave out
+                      what:str='searchable_layers', # the caller, for the error messages
+                     )->list:
+    "The names of the layers `to_supernet` would convert; an error naming the model's layers when none matches."
+    names = _targets(model, include, exclude)
+    if not names: raise _no_match_error(model, include, exclude, what)
+    _check_called(model, names, what)
+    return names
+
 def _no_match_error(model, include, exclude, what='to_supernet'):
     names = _layer_names(model)
     return ValueError(f"{what}: no nn.Linear / nn.Conv1d module matched include={_as_patterns(include) or DEFAULT_INCLUDE} "
@@ -378,9 +389,7 @@ def to_supernet(model:nn.Module, # the model to convert, IN PLACE
                )->nn.Module:
     "Swap the matching `nn.Linear` / `nn.Conv1d` layers of `model` for mixed-precision ones, in place; return `model`."
     bits = check_bits(bits)
-    names = _targets(model, include, exclude)
-    if not names: raise _no_match_error(model, include, exclude)
-    _check_called(model, names)
+    names = searchable_layers(model, include, exclude, 'to_supernet')
     done = [n for n in names if isinstance(model.get_submodule(n), (_MixedPrecision, _Quant))]
     if done: raise ValueError(f"{done[0]} is already a {type(model.get_submodule(done[0])).__name__}: convert a "
                               "full-precision model, or exclude this layer (nothing was converted)")
@@ -460,7 +469,7 @@ def freeze(model:nn.Module, # a supernet, or any model when `bit_map` is given
     if not targets: raise ValueError(f"freeze: {type(model).__name__} has no mixed-precision layer; "
                                      "pass a bit_map (e.g. uniform_bit_map(model, 4)) to quantize a full-precision model")
     _check_called(model, list(targets), 'freeze')
-    normed = [n for n in targets if _weight_normed(model.get_submodule(n))]
+    normed = [n for n in targets if is_weight_normed(model.get_submodule(n))]
     if normed: raise ValueError(f"freeze: {normed[0]} is weight-normed; convert it with to_supernet(model, include=['{normed[0]}']) first, which bakes the weight norm")
     new = {n: (QuantLinear if isinstance(m := model.get_submodule(n), nn.Linear) else QuantConv1d).from_module(m, b).train(m.training)
            for n, b in targets.items()}                               # all built before any is swapped
@@ -475,10 +484,7 @@ def uniform_bit_map(model:nn.Module, # the model whose layers to name
     "A bit map giving `bits` to every layer `to_supernet` would convert."
     bits = check_bits(bits)
     if len(bits) != 1: raise ValueError(f"uniform_bit_map takes one bit-width, got {bits}")
-    names = _targets(model, include, exclude)
-    if not names: raise _no_match_error(model, include, exclude, 'uniform_bit_map')
-    _check_called(model, names, 'uniform_bit_map')
-    return {n: bits[0] for n in names}
+    return {n: bits[0] for n in searchable_layers(model, include, exclude, 'uniform_bit_map')}
 
 # %% ../nbs/01_supernet.ipynb #bd0d38b7
 def dequantize(model:nn.Module, # a frozen model (mixed-precision layers are frozen at their argmax first)

@@ -15,7 +15,8 @@ from .supernet import (to_supernet, supernet_layers, quant_layers, arch_paramete
 from .losses import kl_to_teacher, budget_loss, frame_mask, total_loss
 
 # %% auto #0
-__all__ = ['ALPHA_COLUMNS', 'HISTORY_COLUMNS', 'Result', 'fit_budget', 'one_stage', 'two_stage', 'uniform', 'make_accelerator']
+__all__ = ['ALPHA_COLUMNS', 'HISTORY_COLUMNS', 'Result', 'allocate_bits', 'fit_budget', 'batch_to', 'student_of', 'one_stage',
+           'two_stage', 'uniform', 'qat', 'make_accelerator']
 
 # %% ../nbs/03_train.ipynb #85b6c996
 @dataclass(repr=False)
@@ -43,19 +44,17 @@ class Result:
 ALPHA_COLUMNS = ['step', 'layer', 'bits', 'prob']
 
 # %% ../nbs/03_train.ipynb #a4dff381
-def fit_budget(model:nn.Module, # a supernet after its search
-               budget:float, # target average bits
-               tol:float=0.1, # acceptable distance below the budget
-               fill:bool=True, # require the average >= budget - tol (else only <= budget)
-               max_units:int=200_000, # largest dynamic-programming table width
-              )->dict: # module name -> bits
-    "The most-preferred bit map (max sum of log softmax(alpha)) whose average lies in [budget - tol, budget]."
-    layers = supernet_layers(model)
-    if not layers: raise ValueError("fit_budget needs a supernet (to_supernet, then a search)")
-    names = list(layers)
-    logp = [m.alpha.detach().float().log_softmax(-1).cpu().numpy().astype(np.float64) for m in layers.values()]
-    size = [m.weight.numel() for m in layers.values()]
-    cands = [m.bits for m in layers.values()]
+def allocate_bits(sizes, # weights in each layer
+                  scores, # per layer, a score for each of its candidates (higher: preferred), e.g. log-probabilities
+                  cands, # per layer, its candidate bit-widths, ascending
+                  budget:float, # target average bits (weighted by `sizes`)
+                  tol:float=0.1, # acceptable distance below the budget
+                  fill:bool=True, # require the average >= budget - tol (else only <= budget)
+                  max_units:int=200_000, # largest dynamic-programming table width
+                 )->list: # the chosen bits of each layer
+    "The bits per layer of greatest total score whose weighted average lies in [budget - tol, budget] (a knapsack DP)."
+    size = [int(n) for n in sizes]
+    scores = [np.asarray(s, dtype=np.float64) for s in scores]
     total = sum(size)
     lowest = sum(n * b[0] for n, b in zip(size, cands)) / total
     if budget < lowest - 1e-9:
@@ -69,8 +68,8 @@ def fit_budget(model:nn.Module, # a supernet after its search
     hi = math.floor(room / g + 1e-9)
     lo = max(0, math.ceil(((budget - tol) * total - base) / g - 1e-9)) if fill else 0
     dp = np.full(hi + 1, -np.inf); dp[0] = 0.
-    choice = np.zeros((len(names), hi + 1), dtype=np.int8)
-    for l, (us, lp) in enumerate(zip(units, logp)):
+    choice = np.zeros((len(size), hi + 1), dtype=np.int8)
+    for l, (us, lp) in enumerate(zip(units, scores)):
         new = np.full(hi + 1, -np.inf)
         for i, u in enumerate(us):
             if u > hi: continue
@@ -84,10 +83,24 @@ def fit_budget(model:nn.Module, # a supernet after its search
         c = int(np.flatnonzero(ok).max())
         warnings.warn(f"fit_budget: no map averages within [{budget - tol}, {budget}] bits; the layer sizes allow "
                       f"at most {(base + c * g) / total:.3f} under the budget")
-    out = {}
-    for l in reversed(range(len(names))):
-        i = int(choice[l, c]); out[names[l]] = cands[l][i]; c -= units[l][i]
-    return {n: out[n] for n in names}
+    out = [None] * len(size)
+    for l in reversed(range(len(size))):
+        i = int(choice[l, c]); out[l] = cands[l][i]; c -= units[l][i]
+    return out
+
+def fit_budget(model:nn.Module, # a supernet after its search
+               budget:float, # target average bits
+               tol:float=0.1, # acceptable distance below the budget
+               fill:bool=True, # require the average >= budget - tol (else only <= budget)
+               max_units:int=200_000, # largest dynamic-programming table width
+              )->dict: # module name -> bits
+    "The most-preferred bit map (max sum of log softmax(alpha)) whose average lies in [budget - tol, budget]."
+    layers = supernet_layers(model)
+    if not layers: raise ValueError("fit_budget needs a supernet (to_supernet, then a search)")
+    logp = [m.alpha.detach().float().log_softmax(-1).cpu().numpy() for m in layers.values()]
+    picked = allocate_bits([m.weight.numel() for m in layers.values()], logp, [m.bits for m in layers.values()],
+                           budget, tol, fill, max_units)
+    return dict(zip(layers, picked))
 
 # %% ../nbs/03_train.ipynb #1a75d105
 def _cycle(batches, seed=None):
@@ -101,7 +114,8 @@ def _cycle(batches, seed=None):
         if n == 0: raise ValueError("batches yielded nothing: pass a non-empty, re-iterable collection "
                                     "(a DataLoader or a list), not an exhausted iterator")
 
-def _to_device(batch, device):
+def batch_to(batch, device):
+    "`batch` (a dict of input_values, attention_mask, labels) with its tensors on `device`; a clear error for anything else."
     if not isinstance(batch, dict) or 'input_values' not in batch:
         raise TypeError(f"each batch must be a dict with 'input_values' (B, L), optionally 'attention_mask' and "
                         f"'labels'; got {type(batch).__name__}" + (f" with keys {list(batch)}" if isinstance(batch, dict) else ''))
@@ -235,7 +249,7 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, b
     bar = tqdm(total=steps, initial=start, desc=stage, disable=not (progress and main), leave=False)
     for step in range(start, steps):
         t0 = time.perf_counter()
-        b = _to_device(next(data), device)
+        b = batch_to(next(data), device)
         cur_tau = _tau_at(step, steps, tau) if search else float('nan')
         if search: set_tau(student, cur_tau)
         with torch.no_grad(): t_logits = teacher(b['input_values'], attention_mask=b['attention_mask']).logits
@@ -277,7 +291,7 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, b
     return hist, elapsed
 
 # %% ../nbs/03_train.ipynb #6247aed0
-def _student(teacher, ctc_reduction='mean'):
+def student_of(teacher, ctc_reduction='mean'):
     "A trainable deepcopy of `teacher` with CTC averaged over target lengths and zero_infinity set."
     if (bad := _nonfinite(teacher)):
         raise ValueError(f"the teacher's weights hold NaN or Inf ({', '.join(bad[:3])}{', ...' if len(bad) > 3 else ''}): "
@@ -329,7 +343,7 @@ def _search(teacher, batches, steps, budget, bits, include, exclude, lr, lr_alph
             max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals, system, tol, fill, *,
             alphas=None, alpha_every=None, accelerator=None):
     "Run the search stage; return the frozen student, the final and the argmax bit maps, the history and the time."
-    student = to_supernet(_student(teacher), bits=bits, include=include, exclude=exclude)
+    student = to_supernet(student_of(teacher), bits=bits, include=include, exclude=exclude)
     _freeze_encoder(student)
     set_searching(student, True)
     opts = _optimizers(student, lr, lr_alpha, search=True)
@@ -434,7 +448,7 @@ def two_stage(teacher:nn.Module, # full-precision `*ForCTC` model
         alphas=alphas, alpha_every=alpha_every, accelerator=accelerator)
     del searched
     t0 = time.perf_counter()
-    student = freeze(_student(teacher), final_map)                  # restart from the full-precision weights
+    student = freeze(student_of(teacher), final_map)                  # restart from the full-precision weights
     s2 = time.perf_counter() - t0
     h2, secs = _qat('qat', student, teacher, batches, steps, final_map, lr, weights, max_grad_norm, ckpt_dir,
                     ckpt_every, seed, progress, eval_fn, eval_every, evals, 'two_stage', accelerator=accelerator)
@@ -452,16 +466,30 @@ def uniform(teacher:nn.Module, # full-precision `*ForCTC` model
            )->Result:
     "Uniform-precision baseline: quantize every searchable layer at `bits` and train (QAT)."
     _check(steps)
-    bmap = uniform_bit_map(teacher, bits, include, exclude)
+    return qat(teacher, batches, steps, uniform_bit_map(teacher, bits, include, exclude), 'uniform', lr=lr,
+               kl_weight=kl_weight, ctc_weight=ctc_weight, eval_fn=eval_fn, eval_every=eval_every, progress=progress,
+               ckpt_dir=ckpt_dir, ckpt_every=ckpt_every, seed=seed, max_grad_norm=max_grad_norm, accelerator=accelerator)
+
+def qat(teacher:nn.Module, # full-precision `*ForCTC` model
+        batches, # re-iterable of batch dicts (see `one_stage`)
+        steps:int, # QAT steps
+        bit_map:dict, # module name -> bits: the precision to train at (from `uniform_bit_map`, a search, HAWQ-V2, ...)
+        system:str='qat', # the name the result and its checkpoints carry
+        lr:float=5e-5, kl_weight:float=1.0, ctc_weight:float=1.0, eval_fn=None, eval_every:int=None,
+        progress:bool=True, ckpt_dir=None, ckpt_every:int=None, seed:int=0, max_grad_norm:float=1.0,
+        accelerator=None, # an `accelerate.Accelerator` (see `make_accelerator`)
+       )->Result:
+    "Quantization-aware training at a fixed `bit_map`: quantize a copy of the teacher at it and train it with KL + CTC."
+    _check(steps)
     weights = dict(ctc_weight=ctc_weight, kl_weight=kl_weight, budget_weight=0.)
     evals = []
     if accelerator is not None: teacher.to(accelerator.device)
     t0 = time.perf_counter()
-    student = freeze(_student(teacher), bmap)
+    student = freeze(student_of(teacher), bit_map)
     s0 = time.perf_counter() - t0
-    hist, secs = _qat('qat', student, teacher, batches, steps, bmap, lr, weights, max_grad_norm, ckpt_dir,
-                      ckpt_every, seed, progress, eval_fn, eval_every, evals, 'uniform', accelerator=accelerator)
-    return _finish(student, bmap, hist, {'qat': s0 + secs}, 'uniform', eval_fn, None, evals, None, accelerator)
+    hist, secs = _qat('qat', student, teacher, batches, steps, bit_map, lr, weights, max_grad_norm, ckpt_dir,
+                      ckpt_every, seed, progress, eval_fn, eval_every, evals, system, accelerator=accelerator)
+    return _finish(student, bit_map, hist, {'qat': s0 + secs}, system, eval_fn, None, evals, None, accelerator)
 
 # %% ../nbs/03_train.ipynb #328028fa
 def make_accelerator(cpu:bool=None, # run on CPU (gloo) even when a GPU is visible; default: only when none is

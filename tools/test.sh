@@ -17,4 +17,5 @@ if [ "$before" != "$after" ]; then
 fi
 python tools/make_readme.py --check
 python tools/check_nb_cells.py       # no cell mixes imports and other code (nbdev_docs would run it out of context)
+python tools/check_private_imports.py  # no private name crosses a module boundary
 exec python -m pytest -q -p no:cacheprovider tests "$@"
