@@ -11,7 +11,7 @@ import torch.nn as nn
 import altair as alt
 import ipywidgets as W
 from .quant import compression_ratio
-from .supernet import supernet_layers, check_bits, map_avg_bits, bit_map as argmax_bit_map
+from .supernet import supernet_layers, check_bits, map_avg_bits, allocate_bits, bit_map as argmax_bit_map
 
 # %% auto #0
 __all__ = ['MODULES', 'BIT_COLORS', 'RESULT_COLUMNS', 'OPTIONAL_COLUMNS', 'FP32_METHODS', 'LOSS_TERMS', 'ALL', 'layer_info',
@@ -128,26 +128,18 @@ def budget_bit_map(model:nn.Module, # a supernet after its search (layers with `
                    budget:float, # the largest allowed weight-count-weighted average bits
                    bits=None, # allowed candidates, e.g. (2, 4); default: every layer's own candidates
                   )->dict: # module name -> bits
-    "Argmax of `alpha`, then bits lowered greedily where the preference is weakest until the average is <= `budget`."
+    "The most-preferred map (max sum of log softmax(alpha), ties: fewer bits) whose average is <= `budget` (`train.allocate_bits`)."
     prefs = _layer_prefs(model, bits)
-    cur = {n: max(range(len(c)), key=lambda i: (lp[i], -i)) for n, (c, lp, _) in prefs.items()}   # ties: fewer bits
     total = sum(n for _, _, n in prefs.values())
     lo = sum(n * c[0] for c, _, n in prefs.values()) / total
     if not isinstance(budget, (int, float)) or math.isnan(budget): raise TypeError(f"budget must be a number, got {budget!r}")
     if budget < lo - 1e-9:
         raise ValueError(f"budget {budget} is below {lo:.4f}, the average with every layer at its lowest allowed "
                          f"candidate: raise the budget or allow fewer bits")
-    used = sum(prefs[n][2] * prefs[n][0][i] for n, i in cur.items())
-    while used > budget * total + 1e-6:
-        best = None
-        for n, i in cur.items():
-            if i == 0: continue
-            c, lp, size = prefs[n]
-            cost = (lp[i] - lp[i - 1]) / (size * (c[i] - c[i - 1]))
-            if best is None or cost < best[0] - 1e-15: best = (cost, n)
-        n = best[1]; c, _, size = prefs[n]
-        used -= size * (c[cur[n]] - c[cur[n] - 1]); cur[n] -= 1
-    return {n: prefs[n][0][i] for n, i in cur.items()}
+    hi = sum(n * c[-1] for c, _, n in prefs.values()) / total
+    picked = allocate_bits([n for _, _, n in prefs.values()], [lp for _, lp, _ in prefs.values()],
+                           [c for c, _, _ in prefs.values()], min(budget, hi), fill=False)
+    return dict(zip(prefs, picked))
 
 # %% ../nbs/30_explore.ipynb #9d807cd3
 @contextmanager

@@ -11,8 +11,8 @@ import torch.nn as nn, torch.nn.functional as F
 from torch.nn.attention import sdpa_kernel, SDPBackend
 from .quant import fake_quant
 from .losses import kl_to_teacher, frame_mask
-from .supernet import check_bits, searchable_layers, is_weight_normed
-from .train import Result, allocate_bits, batch_to, student_of, qat
+from .supernet import check_bits, searchable_layers, is_weight_normed, allocate_bits
+from .train import Result, batch_to, student_of, qat
 from .runs import read_json, write_json
 
 # %% auto #0

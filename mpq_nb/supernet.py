@@ -4,9 +4,10 @@
 
 # %% ../nbs/01_supernet.ipynb #769d5649
 from __future__ import annotations
+import math, warnings
 from contextlib import nullcontext
 from fnmatch import fnmatch
-import pandas as pd, torch
+import numpy as np, pandas as pd, torch
 import torch.nn as nn, torch.nn.functional as F
 from torch.autograd.function import once_differentiable
 from torch.nn.utils import parametrize
@@ -16,7 +17,7 @@ from .quant import absmax_scale, fake_quant, qint, round_ste, sign_ste
 __all__ = ['DEFAULT_INCLUDE', 'WEIGHT_READERS', 'check_bits', 'mixed_weight', 'MixedPrecisionLinear', 'MixedPrecisionConv1d',
            'QuantLinear', 'QuantConv1d', 'is_weight_normed', 'searchable_layers', 'to_supernet', 'supernet_layers',
            'quant_layers', 'arch_parameters', 'weight_parameters', 'set_tau', 'set_searching', 'expected_bits',
-           'map_avg_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize', 'summary']
+           'map_avg_bits', 'allocate_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize', 'summary']
 
 # %% ../nbs/01_supernet.ipynb #f648a507
 def check_bits(bits, # candidate bit-widths, e.g. (2, 4, 8)
@@ -449,6 +450,52 @@ def map_avg_bits(model:nn.Module, # the model the names refer to
     "Weight-count-weighted average bit-width of the layers named in `bit_map`."
     sizes = {n: model.get_submodule(n).weight.numel() for n in bit_map}
     return sum(sizes[n] * b for n, b in bit_map.items()) / sum(sizes.values())
+
+# %% ../nbs/01_supernet.ipynb #8baaa2c1
+def allocate_bits(sizes, # weights in each layer
+                  scores, # per layer, a score for each of its candidates (higher: preferred), e.g. log-probabilities
+                  cands, # per layer, its candidate bit-widths, ascending
+                  budget:float, # target average bits (weighted by `sizes`)
+                  tol:float=0.1, # acceptable distance below the budget
+                  fill:bool=True, # require the average >= budget - tol (else only <= budget)
+                  max_units:int=200_000, # largest dynamic-programming table width
+                 )->list: # the chosen bits of each layer
+    "The bits per layer of greatest total score whose weighted average lies in [budget - tol, budget] (a knapsack DP)."
+    size = [int(n) for n in sizes]
+    scores = [np.asarray(s, dtype=np.float64) for s in scores]
+    total = sum(size)
+    lowest = sum(n * b[0] for n, b in zip(size, cands)) / total
+    if budget < lowest - 1e-9:
+        raise ValueError(f"budget {budget} is below {lowest:.3f}, the average with every layer at its lowest candidate")
+    base = sum(n * b[0] for n, b in zip(size, cands))                        # every layer at its lowest candidate
+    costs = [[n * (b - bs[0]) for b in bs] for n, bs in zip(size, cands)]     # extra bit*weights above that
+    room = budget * total - base
+    g = math.gcd(*[c for cs in costs for c in cs]) or 1
+    if room / g > max_units: g = room / max_units                              # coarser unit: round costs up
+    units = [[math.ceil(c / g - 1e-9) for c in cs] for cs in costs]
+    hi = math.floor(room / g + 1e-9)
+    lo = max(0, math.ceil(((budget - tol) * total - base) / g - 1e-9)) if fill else 0
+    dp = np.full(hi + 1, -np.inf); dp[0] = 0.
+    choice = np.zeros((len(size), hi + 1), dtype=np.int8)
+    for l, (us, lp) in enumerate(zip(units, scores)):
+        new = np.full(hi + 1, -np.inf)
+        for i, u in enumerate(us):
+            if u > hi: continue
+            cand = np.full(hi + 1, -np.inf); cand[u:] = dp[:hi + 1 - u] + lp[i]
+            better = cand > new
+            new[better], choice[l, better] = cand[better], i
+        dp = new
+    ok = np.isfinite(dp)
+    if ok[lo:].any(): c = lo + int(np.argmax(dp[lo:]))
+    else:
+        c = int(np.flatnonzero(ok).max())
+        warnings.warn(f"fit_budget: no map averages within [{budget - tol}, {budget}] bits; the layer sizes allow "
+                      f"at most {(base + c * g) / total:.3f} under the budget")
+    out = [None] * len(size)
+    for l in reversed(range(len(size))):
+        i = int(choice[l, c]); out[l] = cands[l][i]; c -= units[l][i]
+    return out
+
 
 # %% ../nbs/01_supernet.ipynb #a5894d25
 def bit_map(model:nn.Module)->dict:

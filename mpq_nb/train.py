@@ -10,13 +10,13 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 import torch.nn as nn
 from tqdm.auto import tqdm
-from .supernet import (to_supernet, supernet_layers, quant_layers, arch_parameters, weight_parameters, set_tau,
+from .supernet import (allocate_bits, to_supernet, supernet_layers, quant_layers, arch_parameters, weight_parameters, set_tau,
                              set_searching, expected_bits, bit_map, freeze, uniform_bit_map, map_avg_bits, check_bits)
 from .losses import kl_to_teacher, budget_loss, frame_mask, total_loss
 
 # %% auto #0
-__all__ = ['ALPHA_COLUMNS', 'HISTORY_COLUMNS', 'Result', 'allocate_bits', 'fit_budget', 'batch_to', 'student_of', 'one_stage',
-           'two_stage', 'uniform', 'qat', 'make_accelerator']
+__all__ = ['ALPHA_COLUMNS', 'HISTORY_COLUMNS', 'Result', 'fit_budget', 'batch_to', 'student_of', 'one_stage', 'two_stage',
+           'uniform', 'qat', 'make_accelerator']
 
 # %% ../nbs/03_train.ipynb #85b6c996
 @dataclass(repr=False)
@@ -44,50 +44,6 @@ class Result:
 ALPHA_COLUMNS = ['step', 'layer', 'bits', 'prob']
 
 # %% ../nbs/03_train.ipynb #a4dff381
-def allocate_bits(sizes, # weights in each layer
-                  scores, # per layer, a score for each of its candidates (higher: preferred), e.g. log-probabilities
-                  cands, # per layer, its candidate bit-widths, ascending
-                  budget:float, # target average bits (weighted by `sizes`)
-                  tol:float=0.1, # acceptable distance below the budget
-                  fill:bool=True, # require the average >= budget - tol (else only <= budget)
-                  max_units:int=200_000, # largest dynamic-programming table width
-                 )->list: # the chosen bits of each layer
-    "The bits per layer of greatest total score whose weighted average lies in [budget - tol, budget] (a knapsack DP)."
-    size = [int(n) for n in sizes]
-    scores = [np.asarray(s, dtype=np.float64) for s in scores]
-    total = sum(size)
-    lowest = sum(n * b[0] for n, b in zip(size, cands)) / total
-    if budget < lowest - 1e-9:
-        raise ValueError(f"budget {budget} is below {lowest:.3f}, the average with every layer at its lowest candidate")
-    base = sum(n * b[0] for n, b in zip(size, cands))                        # every layer at its lowest candidate
-    costs = [[n * (b - bs[0]) for b in bs] for n, bs in zip(size, cands)]     # extra bit*weights above that
-    room = budget * total - base
-    g = math.gcd(*[c for cs in costs for c in cs]) or 1
-    if room / g > max_units: g = room / max_units                              # coarser unit: round costs up
-    units = [[math.ceil(c / g - 1e-9) for c in cs] for cs in costs]
-    hi = math.floor(room / g + 1e-9)
-    lo = max(0, math.ceil(((budget - tol) * total - base) / g - 1e-9)) if fill else 0
-    dp = np.full(hi + 1, -np.inf); dp[0] = 0.
-    choice = np.zeros((len(size), hi + 1), dtype=np.int8)
-    for l, (us, lp) in enumerate(zip(units, scores)):
-        new = np.full(hi + 1, -np.inf)
-        for i, u in enumerate(us):
-            if u > hi: continue
-            cand = np.full(hi + 1, -np.inf); cand[u:] = dp[:hi + 1 - u] + lp[i]
-            better = cand > new
-            new[better], choice[l, better] = cand[better], i
-        dp = new
-    ok = np.isfinite(dp)
-    if ok[lo:].any(): c = lo + int(np.argmax(dp[lo:]))
-    else:
-        c = int(np.flatnonzero(ok).max())
-        warnings.warn(f"fit_budget: no map averages within [{budget - tol}, {budget}] bits; the layer sizes allow "
-                      f"at most {(base + c * g) / total:.3f} under the budget")
-    out = [None] * len(size)
-    for l in reversed(range(len(size))):
-        i = int(choice[l, c]); out[l] = cands[l][i]; c -= units[l][i]
-    return out
-
 def fit_budget(model:nn.Module, # a supernet after its search
                budget:float, # target average bits
                tol:float=0.1, # acceptable distance below the budget
