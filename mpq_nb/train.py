@@ -265,6 +265,9 @@ def _freeze_encoder(model):
     q = {id(p) for m in quant_layers(model).values() for p in m.parameters()}
     for n, p in model.named_parameters():
         if '.feature_extractor.' in f'.{n}' and id(p) not in q: p.requires_grad_(False)
+    for n, m in model.named_modules():                # nothing in it trains: the backward may stop before it
+        if n.endswith('feature_extractor') and hasattr(m, '_requires_grad') and not any(p.requires_grad for p in m.parameters()):
+            m._requires_grad = False                  # transformers' own switch (as `freeze_feature_encoder` sets it)
 
 def _optimizers(student, lr, lr_alpha, search):
     w = [p for p in weight_parameters(student) if p.requires_grad]
