@@ -290,6 +290,9 @@ def _run_one(spec, key, i, n, out, ctx, train, tests, progress, csv, command, ev
         reps = score(res.model, ctx['proc'], tests, progress=progress)
         base, bmap = system_row(spec['system'], reps, ctx['fp32'], res.model, res.bit_map, res.times), res.bit_map
         del res
+    hyps = out/'hyps'/_slug(spec['teacher'])/f"{spec['system']}-seed{spec['seed']}.json.gz"   # to rescore, e.g. with sclite
+    hyps.parent.mkdir(parents=True, exist_ok=True)
+    write_json(hyps, kept_errors(ctx['fp32'] if spec['method'] == 'fp32' else reps), indent=None)
     row = dict(teacher=spec['teacher'], system=spec['system'], method=spec['method'], budget=spec['budget'],
                bits_candidates=','.join(map(str, spec['bits'])) if spec['bits'] else '32', seed=spec['seed'],
                steps=spec['steps'], **{k: v for k, v in base.items() if k.startswith(('wer_', 'cer_', 'p_'))},

@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_runs.ipynb #68947bb7
 from __future__ import annotations
-import fnmatch, json, os, shutil, tempfile
+import fnmatch, gzip, json, os, shutil, tempfile
 from pathlib import Path
 import pandas as pd
 
@@ -55,8 +55,12 @@ def write_text(path, text:str)->Path:
     return path
 
 def write_json(path, obj, indent:int|None=1)->Path:
-    "Write `obj` as JSON to `path`, atomically."
-    return write_text(path, json.dumps(obj, indent=indent, default=float))
+    "Write `obj` as JSON to `path`, atomically (gzip-compressed when `path` ends in `.gz`)."
+    text = json.dumps(obj, indent=indent, default=float)
+    if not str(path).endswith('.gz'): return write_text(path, text)
+    path = Path(path); t = _tmp(path)
+    t.write_bytes(gzip.compress(text.encode(), mtime=0)); os.replace(t, path)
+    return path
 
 def write_csv(path, df:pd.DataFrame)->Path:
     "Write `df` (no index) as CSV to `path`, atomically."
@@ -70,7 +74,8 @@ def read_json(path, # a JSON file a run wrote
              ):
     "The JSON at `path`; a damaged file (empty, cut, not JSON) is an error that names it and says `fix`."
     path = Path(path)
-    text = path.read_text(errors='replace')
+    try: text = gzip.decompress(path.read_bytes()).decode() if path.suffix == '.gz' else path.read_text(errors='replace')
+    except (OSError, EOFError) as e: raise ValueError(f"{path} is damaged (not a whole gzip file: {e}); {fix}") from None
     try: return json.loads(text)
     except json.JSONDecodeError as e:
         why = 'empty' if not text.strip() else f'not valid JSON: {e.msg} at line {e.lineno}'
