@@ -8,7 +8,7 @@ import contextlib, json, os, re, shutil, sys, time, platform, subprocess
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .quant import compression_ratio
-from .supernet import map_avg_bits, check_bits
+from .supernet import map_avg_bits, check_bits, LAYER_KINDS
 from .runs import provenance, check_out_dir, check_writable, clear_run, is_run_dir, read_json, write_json, write_csv
 from .data import ensure_corpus, load_librispeech, is_hub_id
 from .models import load_teacher, load_processor, resolve_teacher, CTCBatches
@@ -18,21 +18,18 @@ from .train import one_stage, two_stage, uniform, make_accelerator
 from .export import save_packed
 
 # %% auto #0
-__all__ = ['KINDS', 'OWNED', 'METHODS', 'bit_map_text', 'check_args', 'compress', 'report_table', 'format_report']
+__all__ = ['OWNED', 'METHODS', 'bit_map_text', 'check_args', 'compress', 'report_table', 'format_report']
 
 # %% ../nbs/40_compress.ipynb #f94d392a
-KINDS = {'attention.q_proj': 'q', 'attention.k_proj': 'k', 'attention.v_proj': 'v', 'attention.out_proj': 'out',
-         'feed_forward.intermediate_dense': 'ffn-in', 'feed_forward.output_dense': 'ffn-out'}
-
 def bit_map_text(bit_map:dict)->str:
     "A compact text chart of `bit_map`: transformer layers as rows, layer kinds as columns."
     rows, other = {}, {}
     for name, b in bit_map.items():
         m = re.search(r'layers\.(\d+)\.(.+)$', name)
-        kind = KINDS.get(m.group(2)) if m else None
+        kind = LAYER_KINDS.get(m.group(2)) if m else None
         if kind: rows.setdefault(int(m.group(1)), {})[kind] = b
         else: other[name] = b
-    kinds = [k for k in KINDS.values() if any(k in r for r in rows.values())]
+    kinds = [k for k in LAYER_KINDS.values() if any(k in r for r in rows.values())]
     lines = ['layer ' + ' '.join(f'{k:>7}' for k in kinds)] if rows else []
     lines += [f'{i:>5} ' + ' '.join(f"{rows[i].get(k, '-'):>7}" for k in kinds) for i in sorted(rows)]
     lines += [f'{n}: {b}' for n, b in other.items()]

@@ -11,18 +11,15 @@ import torch.nn as nn
 import altair as alt
 import ipywidgets as W
 from .quant import compression_ratio
-from .supernet import supernet_layers, check_bits, map_avg_bits, allocate_bits, bit_map as argmax_bit_map
+from .supernet import supernet_layers, check_bits, map_avg_bits, allocate_bits, LAYER_KINDS, bit_map as argmax_bit_map
 
 # %% auto #0
-__all__ = ['MODULES', 'BIT_COLORS', 'RESULT_COLUMNS', 'OPTIONAL_COLUMNS', 'FP32_METHODS', 'LOSS_TERMS', 'ALL', 'layer_info',
-           'layer_table', 'bit_map_chart', 'budget_range', 'budget_bit_map', 'map_compression_ratio', 'check_results',
-           'pareto_front', 'pareto_chart', 'history_chart', 'alpha_snapshot', 'alpha_chart', 'ExplorerState',
-           'ExplorerWidget', 'explorer']
+__all__ = ['BIT_COLORS', 'RESULT_COLUMNS', 'OPTIONAL_COLUMNS', 'FP32_METHODS', 'LOSS_TERMS', 'ALL', 'layer_info', 'layer_table',
+           'bit_map_chart', 'budget_range', 'budget_bit_map', 'map_compression_ratio', 'check_results', 'pareto_front',
+           'pareto_chart', 'history_chart', 'alpha_snapshot', 'alpha_chart', 'ExplorerState', 'ExplorerWidget',
+           'explorer']
 
 # %% ../nbs/30_explore.ipynb #86c5c85b
-MODULES = {'attention.q_proj': 'q', 'attention.k_proj': 'k', 'attention.v_proj': 'v', 'attention.out_proj': 'out',
-           'feed_forward.intermediate_dense': 'ffn-in', 'feed_forward.output_dense': 'ffn-out',
-           'feature_projection.projection': 'feat-proj', 'pos_conv_embed.conv': 'pos-conv', 'lm_head': 'lm-head'}
 _re_layer = re.compile(r'(?:^|\.)layers\.(\d+)\.')
 _re_conv = re.compile(r'(?:^|\.)conv_layers\.(\d+)\.conv$')
 
@@ -31,7 +28,7 @@ def layer_info(name:str, # a module name, e.g. 'wav2vec2.encoder.layers.3.attent
     "The block (encoder layer index, 'cnn', 'in', 'out') and short module type of a layer name."
     if not isinstance(name, str) or not name: raise ValueError(f"a layer name must be a non-empty string, got {name!r}")
     if m := _re_conv.search(name): return 'cnn', f'conv{m.group(1)}'
-    module = next((short for suffix, short in MODULES.items() if name == suffix or name.endswith('.' + suffix)),
+    module = next((short for suffix, short in LAYER_KINDS.items() if name == suffix or name.endswith('.' + suffix)),
                   name.rsplit('.', 1)[-1])
     if m := _re_layer.search(name): return m.group(1), module
     if module == 'lm-head': return 'out', module
@@ -45,8 +42,8 @@ def _block_order(blocks):
     return sorted(blocks, key=key)
 
 def _module_order(modules):
-    "Reading order of module types: the order of `MODULES`, convolutions by index, then the rest."
-    known = list(MODULES.values())
+    "Reading order of module types: the order of `LAYER_KINDS`, convolutions by index, then the rest."
+    known = list(LAYER_KINDS.values())
     def key(m):
         if m in known: return (0, known.index(m), '')
         if m.startswith('conv') and m[4:].isdigit(): return (1, int(m[4:]), '')

@@ -14,10 +14,11 @@ from torch.nn.utils import parametrize
 from .quant import absmax_scale, fake_quant, qint, round_ste, sign_ste
 
 # %% auto #0
-__all__ = ['DEFAULT_INCLUDE', 'WEIGHT_READERS', 'check_bits', 'mixed_weight', 'MixedPrecisionLinear', 'MixedPrecisionConv1d',
-           'QuantLinear', 'QuantConv1d', 'is_weight_normed', 'searchable_layers', 'to_supernet', 'supernet_layers',
-           'quant_layers', 'arch_parameters', 'weight_parameters', 'set_tau', 'set_searching', 'expected_bits',
-           'map_avg_bits', 'allocate_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize', 'summary']
+__all__ = ['DEFAULT_INCLUDE', 'LAYER_KINDS', 'WEIGHT_READERS', 'check_bits', 'mixed_weight', 'MixedPrecisionLinear',
+           'MixedPrecisionConv1d', 'QuantLinear', 'QuantConv1d', 'is_weight_normed', 'searchable_layers', 'to_supernet',
+           'supernet_layers', 'quant_layers', 'arch_parameters', 'weight_parameters', 'set_tau', 'set_searching',
+           'expected_bits', 'map_avg_bits', 'allocate_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize',
+           'summary']
 
 # %% ../nbs/01_supernet.ipynb #f648a507
 def check_bits(bits, # candidate bit-widths, e.g. (2, 4, 8)
@@ -325,6 +326,11 @@ class QuantConv1d(_Quant, nn.Conv1d):
 DEFAULT_INCLUDE = ('*.attention.q_proj', '*.attention.k_proj', '*.attention.v_proj', '*.attention.out_proj',
                    '*.feed_forward.intermediate_dense', '*.feed_forward.output_dense',
                    '*.feature_projection.projection')
+
+LAYER_KINDS = {'attention.q_proj': 'q', 'attention.k_proj': 'k', 'attention.v_proj': 'v', 'attention.out_proj': 'out',
+               'feed_forward.intermediate_dense': 'ffn-in', 'feed_forward.output_dense': 'ffn-out',
+               'feature_projection.projection': 'feat-proj', 'pos_conv_embed.conv': 'pos-conv', 'lm_head': 'lm-head'}
+# module-name suffix -> the short name that tables and charts use
 
 def _as_patterns(p):
     if p is None: return ()
