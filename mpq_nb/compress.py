@@ -4,16 +4,15 @@
 
 # %% ../nbs/40_compress.ipynb #6066b622
 from __future__ import annotations
-import contextlib, json, os, re, shutil, sys, time, platform, subprocess
+import contextlib, json, os, re, shutil, sys, time, subprocess
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .quant import compression_ratio
-from .supernet import map_avg_bits, check_bits, LAYER_KINDS
+from .supernet import check_bits, LAYER_KINDS
 from .runs import provenance, check_out_dir, check_writable, clear_run, is_run_dir, read_json, write_json, write_csv
 from .data import ensure_corpus, load_librispeech, is_hub_id
 from .models import load_teacher, load_processor, resolve_teacher, CTCBatches
-from .eval import (evaluate, transcribe, wer_report, significance, WERReport, ALPHA, significantly_worse,
-                         eval_sets, score, system_row, kept_errors, reports_from)
+from .eval import eval_sets, score, system_row, kept_errors, reports_from
 from .train import one_stage, two_stage, uniform, make_accelerator
 from .export import save_packed
 
