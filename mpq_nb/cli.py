@@ -70,7 +70,8 @@ def _compress(a):
     rep = compress(a.model, budget=a.budget, bits=a.bits, method=a.method, ckpt_every=a.ckpt_every,
                    steps=a.steps, out=a.out, corpus=a.corpus, uniform_bits=a.uniform_bits, train_utts=a.train_utts,
                    eval_utts=a.eval_utts, overwrite=a.overwrite, seed=a.seed, train_split=a.train_split,
-                   splits=tuple(a.splits.split(',')), batch_seconds=a.batch_seconds, lr=a.lr, lr_alpha=a.lr_alpha)
+                   splits=tuple(a.splits.split(',')),
+                   **{k: getattr(a, k) for k in ('batch_seconds', 'lr', 'lr_alpha') if hasattr(a, k)})   # else compress's defaults
     if os.environ.get('RANK', '0') != '0': return       # under torchrun / accelerate launch: one report, from rank 0
     print(format_report(rep))
     print(f"wall time of this command: {time.perf_counter() - t0:.0f} s")
@@ -148,9 +149,9 @@ def parser()->argparse.ArgumentParser:
         d.add_argument('--train-utts', type=int, default=2000); d.add_argument('--eval-utts', type=int, default=0)
         d.add_argument('--train-split', default='train', help='split to train on (e.g. train.clean.100 on LibriSpeech)')
         d.add_argument('--splits', default='test,test-unseen', help='evaluation splits, comma separated')
-        d.add_argument('--batch-seconds', type=float, default=16., help='audio per training batch')
-        d.add_argument('--lr', type=float, default=1e-4, help='learning rate of the weights')
-        d.add_argument('--lr-alpha', type=float, default=2e-2, help='learning rate of the bit logits alpha')
+        for flag, help in [('--batch-seconds', 'audio per training batch'), ('--lr', 'learning rate of the weights'),
+                           ('--lr-alpha', 'learning rate of the bit logits alpha')]:    # defaults: train.TrainConfig's
+            d.add_argument(flag, type=float, default=argparse.SUPPRESS, help=f'{help} (default: train.TrainConfig)')
         d.add_argument('--threads', type=int, default=0); d.add_argument('--seed', type=int, default=0)
         d.add_argument('--overwrite', action='store_true', help='redo a finished run in --out')
         d.add_argument('--ckpt-every', type=int, help='checkpoint every this many steps of a stage (default: a tenth of it)')

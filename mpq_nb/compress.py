@@ -7,17 +7,18 @@ from __future__ import annotations
 import contextlib, json, os, re, shutil, sys, time, subprocess
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-from .quant import compression_ratio
-from .supernet import check_bits, LAYER_KINDS
-from .runs import provenance, check_out_dir, check_writable, clear_run, is_run_dir, read_json, write_json, write_csv
+from .quant import compression_ratio, check_bits
+from .supernet import LAYER_KINDS
+from .runs import check_int, provenance, check_out_dir, check_writable, clear_run, is_run_dir, read_json, write_json, write_csv
 from .data import ensure_corpus, load_librispeech, is_hub_id
 from .models import load_teacher, load_processor, resolve_teacher, CTCBatches
-from .eval import eval_sets, score, system_row, kept_errors, reports_from
-from .train import one_stage, two_stage, uniform, make_accelerator
+from .eval import LEVEL, eval_sets, score, system_row, kept_errors, reports_from
+from .train import make_accelerator
+from .systems import TrainConfig, System, train_system
 from .export import save_packed
 
 # %% auto #0
-__all__ = ['OWNED', 'METHODS', 'bit_map_text', 'check_args', 'compress', 'report_table', 'format_report']
+__all__ = ['OWNED', 'COMPRESS_METHODS', 'bit_map_text', 'check_args', 'compress', 'report_table', 'format_report']
 
 # %% ../nbs/40_compress.ipynb #f94d392a
 def bit_map_text(bit_map:dict)->str:
@@ -69,39 +70,32 @@ def _claim_out(out:Path, args:dict, overwrite:bool, accelerator=None):
     if accelerator is not None: accelerator.wait_for_everyone()
 
 # %% ../nbs/40_compress.ipynb #36725afb
-METHODS = ('one-stage', 'one-stage+pass2', 'two-stage')
+COMPRESS_METHODS = ('one-stage', 'one-stage+pass2', 'two-stage')
 
-def _whole(name, v, lo=1):
-    if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < lo:
-        raise ValueError(f"{name} must be a whole number >= {lo}, got {v!r}")
-
-def _positive(name, v):
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v) or v <= 0:
-        raise ValueError(f"{name} must be a number > 0, got {v!r}")
+_FLAGS = dict(lr='--lr', lr_alpha='--lr-alpha', batch_seconds='--batch-seconds') # `TrainConfig` fields that are options
 
 def check_args(method:str, budget:float, bits, steps:int, uniform_bits:int, train_utts:int, batch_seconds:float,
                splits, eval_utts:int, lr:float, lr_alpha:float, kl_weight:float, budget_weight:float, tau, pass2_steps)->tuple:
-    "The candidate bits, sorted; an error naming the option (as `mpq compress` spells it) for the first wrong argument."
-    if method not in METHODS: raise ValueError(f"method (--method) must be one of {METHODS}, got {method!r}")
+    "The candidate bits, sorted, and the `TrainConfig`; an error naming the option (as `mpq compress` spells it) for the first wrong argument."
+    if method not in COMPRESS_METHODS: raise ValueError(f"method (--method) must be one of {COMPRESS_METHODS}, got {method!r}")
     try: bits = check_bits(tuple(bits))
     except (TypeError, ValueError) as e: raise ValueError(f"--bits: {e}") from None
     if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not bits[0] <= budget <= bits[-1]:
         raise ValueError(f"budget (--budget) {budget!r} must lie within the candidates' range [{bits[0]}, {bits[-1]}] (--bits {','.join(map(str, bits))})")
-    _whole('steps (--steps)', steps); _whole('train_utts (--train-utts)', train_utts)
-    _whole('eval_utts (--eval-utts)', eval_utts, 0)
-    if pass2_steps is not None: _whole('pass2_steps', pass2_steps, 0)
+    check_int('steps (--steps)', steps, 1); check_int('train_utts (--train-utts)', train_utts, 1)
+    check_int('eval_utts (--eval-utts)', eval_utts, 0)
+    if pass2_steps is not None: check_int('pass2_steps', pass2_steps, 0)
     if uniform_bits != 0:
         try: check_bits((uniform_bits,))
         except (TypeError, ValueError): raise ValueError(f"uniform_bits (--uniform-bits) must be 0 (no uniform baseline) or 1..8, got {uniform_bits!r}") from None
-    for name, v in [('batch_seconds (--batch-seconds)', batch_seconds), ('lr (--lr)', lr), ('lr_alpha (--lr-alpha)', lr_alpha)]:
-        _positive(name, v)
-    for name, v in [('kl_weight', kl_weight), ('budget_weight', budget_weight)]:
-        if not (isinstance(v, (int, float)) and np.isfinite(v) and v >= 0): raise ValueError(f"{name} must be a number >= 0, got {v!r}")
-    if len(tuple(tau)) != 2 or not all(isinstance(t, (int, float)) and t > 0 for t in tau):
-        raise ValueError(f"tau must be two temperatures > 0 (start, end), got {tau!r}")
+    try: config = TrainConfig(lr=lr, lr_alpha=lr_alpha, kl_weight=kl_weight, budget_weight=budget_weight, tau=tau,
+                              batch_seconds=batch_seconds)
+    except ValueError as e:
+        name, rest = str(e).split(' ', 1)
+        raise ValueError(f"{name} ({_FLAGS[name]}) {rest}" if name in _FLAGS else str(e)) from None
     if isinstance(splits, str) or not len(splits) or len(set(splits)) != len(splits):
         raise ValueError(f"splits (--splits) must be distinct split names, e.g. test,test-unseen; got {splits!r}")
-    return bits
+    return bits, config
 
 # %% ../nbs/40_compress.ipynb #0e996061
 def _auto_accelerator(accelerator):
@@ -113,26 +107,27 @@ def _auto_accelerator(accelerator):
 def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pretrained` dir or hub id
              budget:float=3.5, # target average bits of the searchable weights
              bits=(2, 4, 8), # candidate bit-widths
-             method:str='one-stage', # one of `METHODS`
+             method:str='one-stage', # one of `COMPRESS_METHODS`
              steps:int=200, # training steps of each stage (the same for every system)
              out=None, # run folder (default `mpq-out/<model>-<method>-<budget>`)
              corpus=None, # corpus folder in LibriSpeech layout or hub dataset name (default: the embedded corpus, made on first use)
              uniform_bits:int=4, # bit-width of the uniform baseline (0: none)
              train_utts:int=2000, # training utterances drawn from the train split
-             batch_seconds:float=16., # audio per training batch (per process)
+             batch_seconds:float=TrainConfig.batch_seconds, # audio per training batch (per process)
              splits=('test', 'test-unseen'), # evaluation splits
              eval_utts:int=0, # 0: whole splits; else the first `eval_utts` of each (quick runs)
-             lr:float=1e-4, lr_alpha:float=2e-2, kl_weight:float=1.0, budget_weight:float=1.0, tau=(1.0, 0.1),
+             lr:float=TrainConfig.lr, lr_alpha:float=TrainConfig.lr_alpha, kl_weight:float=TrainConfig.kl_weight,
+             budget_weight:float=TrainConfig.budget_weight, tau=TrainConfig.tau, # see `systems.TrainConfig`
              pass2_steps:int=None, # for one-stage+pass2 (default `steps`)
-             overwrite:bool=False, seed:int=0, progress:bool=True, alpha:float=0.05,
+             overwrite:bool=False, seed:int=0, progress:bool=True, level:float=LEVEL,
              ckpt_every:int=None, # checkpoint every this many steps of a stage (None: a tenth of the stage)
              train_split:str='train', # the split the training utterances are drawn from, e.g. 'train.clean.100' on the hub
              accelerator='auto', # an `accelerate.Accelerator`, None (one process), or 'auto' (see `_auto_accelerator`)
             )->dict:
     "Compress `model` with `method` at `budget` bits beside FP32 and uniform baselines; write and return the report."
-    bits = check_args(method, budget, bits, steps, uniform_bits, train_utts, batch_seconds, splits, eval_utts, lr,
+    bits, config = check_args(method, budget, bits, steps, uniform_bits, train_utts, batch_seconds, splits, eval_utts, lr,
                       lr_alpha, kl_weight, budget_weight, tau, pass2_steps)
-    if ckpt_every is not None: _whole('ckpt_every (--ckpt-every)', ckpt_every)
+    if ckpt_every is not None: check_int('ckpt_every (--ckpt-every)', ckpt_every, 1)
     resolve_teacher(model)                                           # a missing folder is named now, not after minutes
     if corpus is not None and not Path(str(corpus)).expanduser().exists() and not is_hub_id(str(corpus)):
         raise FileNotFoundError(f"corpus (--corpus): no such folder: {corpus}")
@@ -154,19 +149,13 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
     if acc is not None: teacher.to(acc.device)
     train = train.shuffle(seed=seed).select(range(min(train_utts, len(train))))
     batches = CTCBatches(train, proc, batch_seconds=batch_seconds, shuffle=True, seed=seed)
-    common = dict(lr=lr, kl_weight=kl_weight, progress=progress, seed=seed, accelerator=acc, ckpt_every=ckpt_every)
-    search = dict(budget=budget, bits=bits, lr_alpha=lr_alpha, budget_weight=budget_weight, tau=tuple(tau))
-    systems = {'fp32': None}
-    if uniform_bits: systems[f'uniform{uniform_bits}'] = lambda ck: uniform(teacher, batches, steps, bits=uniform_bits, ckpt_dir=ck, **common)
-    if method == 'two-stage':
-        systems['two-stage'] = lambda ck: two_stage(teacher, batches, steps, ckpt_dir=ck, **search, **common)
-    else:
-        p2 = (steps if pass2_steps is None else pass2_steps) if method == 'one-stage+pass2' else 0
-        systems[method] = lambda ck: one_stage(teacher, batches, steps, pass2_steps=p2, ckpt_dir=ck, **search, **common)
+    systems = {'fp32': System('fp32', 0, seed=seed)}                 # the row name -> the system
+    if uniform_bits: systems[f'uniform{uniform_bits}'] = System('uniform', steps, bits=(uniform_bits,), seed=seed)
+    systems[method] = System(method, steps, budget, bits, seed, pass2_steps)
     if main: (out/'systems').mkdir(exist_ok=True)
     say = print if main else (lambda *a, **k: None)
     rows, fp32, final = [], None, None
-    for name, run in systems.items():
+    for name, system in systems.items():
         cache = out/'systems'/f'{name}.json'
         if cache.exists():
             c = read_json(cache, f"delete it and rerun: {name} is then trained and scored again")
@@ -175,9 +164,9 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
             rows.append(c['row']); continue
         say(f"== {name} ==")
         alphas = None
-        if run is None: m, bmap, times = teacher, {}, {}
+        if system.method == 'fp32': m, bmap, times = teacher, {}, {}
         else:
-            res = run(out/'ckpt'/name)
+            res = train_system(system, teacher, batches, config, out/'ckpt'/name, ckpt_every, progress, acc)
             m, bmap, times = res.model, res.bit_map, res.times
             if main: write_csv(out/f'history-{name}.csv', pd.DataFrame(res.history))
             if len(res.alpha_history):
@@ -185,7 +174,7 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
                 if main: write_csv(alphas, res.alpha_history)
         reps = score(m, proc, tests, progress=progress, accelerator=acc)
         if name == 'fp32': fp32 = reps
-        row = system_row(name, reps, fp32, m, bmap, times, alpha)
+        row = system_row(name, reps, fp32, m, bmap, times, level)
         row['bit_map'] = bmap
         if alphas is not None: row['alpha_history'] = str(alphas)
         if name == method:

@@ -9,23 +9,22 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .data import ensure_corpus, load_librispeech
 from .models import load_teacher, load_processor, CTCBatches
-from .train import one_stage, two_stage, uniform
+from .systems import TrainConfig, System, SEARCH_METHODS, train_system, hessian_trainer
 from .runs import check_out_dir, check_writable, read_json, read_csv, write_json, write_csv
 from .eval import eval_sets, score, system_row, kept_errors, reports_from
 from .runs import provenance
 
 # %% auto #0
-__all__ = ['TEACHERS', 'BUDGETS', 'BITS', 'UNIFORM_BITS', 'SEARCH_METHODS', 'CONTROLS', 'HEADLINE', 'SEEDS', 'STEPS',
-           'TRAIN_UTTS', 'EVAL_UTTS', 'SPLITS', 'HPARAMS', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'TUNE_SPLIT',
-           'TUNE_SETTINGS', 'TUNE_COLUMNS', 'grid', 'read_results', 'teacher_fingerprint', 'run_grid', 'seed_means',
-           'summary', 'results_table_md', 'add_arguments', 'run_cli', 'main', 'tune_dev']
+__all__ = ['TEACHERS', 'BUDGETS', 'BITS', 'UNIFORM_BITS', 'CONTROLS', 'HEADLINE', 'SEEDS', 'STEPS', 'TRAIN_UTTS', 'EVAL_UTTS',
+           'SPLITS', 'CONFIG', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'TUNE_SPLIT', 'TUNE_SETTINGS', 'TUNE_COLUMNS',
+           'read_results', 'teacher_fingerprint', 'run_grid', 'seed_means', 'grid_summary', 'results_table_md',
+           'add_arguments', 'run_cli', 'main', 'tune_dev']
 
 # %% ../nbs/50_experiments.ipynb #b3c068b0
 TEACHERS = ('wav2vec2-tiny', 'hubert-tiny') # the shipped teachers
 BUDGETS = (2.5, 3.0, 3.5, 4.0) # target average bits of the searching systems
 BITS = (2, 4, 8) # candidate bit-widths of the searching systems
 UNIFORM_BITS = (8, 4, 3, 2) # bit-widths of the uniform baselines
-SEARCH_METHODS = ('two-stage', 'one-stage', 'one-stage+pass2', 'hessian') # the systems with a budget
 CONTROLS = ('fp32+ft',) # not a compression method: the FP32 teacher trained `STEPS` steps with the same loss
 HEADLINE = ('uniform4', 'two-stage', 'one-stage') # systems (or methods) run with every seed of `SEEDS`
 SEEDS = (0, 1) # seeds of the headline systems; the others run seed 0
@@ -33,41 +32,9 @@ STEPS = 200 # training steps of each stage of every system
 TRAIN_UTTS = 2000 # training utterances (the same for every system)
 EVAL_UTTS = 0 # utterances scored per test split (0: the whole split)
 SPLITS = ('test', 'test-unseen') # the scored splits: seen voices, held-out voices
-HPARAMS = dict(lr=1e-4, lr_alpha=2e-2, kl_weight=1.0, budget_weight=1.0, tau=(1.0, 0.1), batch_seconds=16.)
+CONFIG = TrainConfig() # the hyper-parameters of every system: `systems.TrainConfig`'s defaults
 QUICK = dict(teachers=('wav2vec2-tiny',), budget=3.5, steps=20, eval_utts=40, train_utts=400) # the few-minute grid
 DATA_SEED = 0 # which `TRAIN_UTTS` utterances are drawn from the train split (the same for every seed)
-
-# %% ../nbs/50_experiments.ipynb #cd647874
-def _system_name(method, budget=None, bits=()):
-    if method in ('fp32',) + CONTROLS: return method
-    if method == 'uniform': return f'uniform{bits[0]}'
-    return f'{method}@{budget:g}'
-
-def _spec(teacher, method, seed, steps, budget=None, bits=()):
-    return dict(teacher=str(teacher), system=_system_name(method, budget, bits), method=method,
-                budget=None if budget is None else float(budget), bits=tuple(bits), seed=seed,
-                steps=0 if method == 'fp32' else steps)
-
-def grid(quick:bool=False, # the few-minute grid of `QUICK` instead of the full one
-         teachers=None, # teacher names or folders (default `TEACHERS`, or `QUICK['teachers']`)
-         steps:int=None, # training steps per stage (default `STEPS`, or `QUICK['steps']`)
-        )->list[dict]:
-    "The systems of the experiment grid, one spec (a dict) per row of the results table, seed 0 first."
-    teachers = list(teachers or (QUICK['teachers'] if quick else TEACHERS))
-    steps = steps if steps is not None else QUICK['steps'] if quick else STEPS
-    specs = []
-    for t in teachers:
-        if quick:
-            b = QUICK['budget']
-            specs += [_spec(t, 'fp32', 0, steps), _spec(t, 'uniform', 0, steps, 4., (4,)),
-                      _spec(t, 'one-stage', 0, steps, b, BITS), _spec(t, 'two-stage', 0, steps, b, BITS)]
-            continue
-        for seed in SEEDS:
-            sys_ = ([_spec(t, 'fp32', seed, steps)] + [_spec(t, c, seed, steps) for c in CONTROLS]
-                    + [_spec(t, 'uniform', seed, steps, float(b), (b,)) for b in UNIFORM_BITS]
-                    + [_spec(t, m, seed, steps, b, BITS) for b in BUDGETS for m in SEARCH_METHODS])
-            specs += [s for s in sys_ if seed == SEEDS[0] or s['system'] in HEADLINE or s['method'] in HEADLINE]
-    return specs
 
 # %% ../nbs/50_experiments.ipynb #49e0d914
 class _SameData:
@@ -80,32 +47,6 @@ class _SameData:
         for epoch in range(self.epochs):
             for j in np.random.default_rng([self.seed, epoch]).permutation(len(self.b.batches)):
                 yield self.b.collate(self.b.batches[j])
-
-# %% ../nbs/50_experiments.ipynb #d975e71f
-def _hessian_qat():
-    "`mpq_nb.hessian.hessian_qat`, or the reason it cannot be imported."
-    try:
-        from mpq_nb.hessian import hessian_qat
-        return hessian_qat, None
-    except Exception as e: return None, f'{type(e).__name__}: {e}'
-
-def _train_system(spec:dict, teacher, batches, ckpt_dir, progress:bool=True, hparams:dict=None):
-    "Train the system of `spec` on `batches` with `HPARAMS` (updated by `hparams`); a `train.Result`."
-    h, m, S = {**HPARAMS, **(hparams or {})}, spec['method'], spec['steps']
-    common = dict(lr=h['lr'], kl_weight=h['kl_weight'], progress=progress, seed=spec['seed'], ckpt_dir=ckpt_dir)
-    search = dict(budget=spec['budget'], bits=spec['bits'], lr_alpha=h['lr_alpha'], budget_weight=h['budget_weight'],
-                  tau=tuple(h['tau']))
-    if m == 'uniform': return uniform(teacher, batches, S, bits=spec['bits'][0], **common)
-    if m == 'fp32+ft': return uniform(teacher, batches, S, bits=32, **common)
-    if m == 'two-stage': return two_stage(teacher, batches, S, **search, **common)
-    if 'warmup_steps' in h: search['warmup_steps'] = h['warmup_steps']
-    if m == 'one-stage': return one_stage(teacher, batches, S, pass2_steps=0, **search, **common)
-    if m == 'one-stage+pass2': return one_stage(teacher, batches, S, pass2_steps=S, **search, **common)
-    if m == 'hessian':
-        fn, why = _hessian_qat()
-        if fn is None: raise RuntimeError(f"the hessian baseline needs mpq_nb.hessian ({why})")
-        return fn(teacher, batches, S, spec['budget'], bits=spec['bits'], **common)
-    raise ValueError(f"unknown method {m!r}: one of fp32, uniform, {', '.join(SEARCH_METHODS)}")
 
 # %% ../nbs/50_experiments.ipynb #02e5a63b
 COLUMNS = (['teacher', 'system', 'method', 'budget', 'bits_candidates', 'seed', 'steps']
@@ -241,15 +182,14 @@ def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/
     eval_utts = eval_utts if eval_utts is not None else QUICK['eval_utts'] if quick else EVAL_UTTS
     train_utts = train_utts if train_utts is not None else QUICK['train_utts'] if quick else TRAIN_UTTS
     settings = dict(steps=steps, eval_utts=eval_utts, train_utts=train_utts, corpus=str(corpus) if corpus else None,
-                    splits=list(SPLITS), data_seed=DATA_SEED, hparams={k: list(v) if isinstance(v, tuple) else v
-                                                                      for k, v in HPARAMS.items()})
+                    splits=list(SPLITS), data_seed=DATA_SEED, hparams=CONFIG.as_dict())
     _claim_grid(out, settings)
     _claim_teachers(out, sorted({s['teacher'] for s in specs}))
     csv = out/'results.csv'
     done = {(str(r.teacher), str(r.system), int(r.seed)) for r in read_results(csv).itertuples()}
     todo = [s for s in specs if (s['teacher'], s['system'], s['seed']) not in done]
     print(f"{len(specs) - len(todo)} of {len(specs)} systems already in {csv}")
-    hess, why = _hessian_qat()
+    hess, why = hessian_trainer()
     if hess is None and any(s['method'] == 'hessian' for s in todo):
         n = sum(s['method'] == 'hessian' for s in todo)
         print(f"skipping the {n} hessian systems: mpq_nb.hessian is not available ({why}); "
@@ -277,14 +217,14 @@ def _run_one(spec, key, i, n, out, ctx, train, tests, progress, csv, command, ev
     if ctx.get('name') != spec['teacher']:
         ctx.clear()
         teacher, proc = load_teacher(spec['teacher']), load_processor(spec['teacher'])
-        batches = CTCBatches(train, proc, batch_seconds=HPARAMS['batch_seconds'], shuffle=True, seed=DATA_SEED)
+        batches = CTCBatches(train, proc, batch_seconds=CONFIG.batch_seconds, shuffle=True, seed=DATA_SEED)
         fp32_row, fp32 = _fp32(out, spec['teacher'], teacher, proc, tests, progress)
         ctx.update(name=spec['teacher'], teacher=teacher, proc=proc, batches=batches, fp32_row=fp32_row, fp32=fp32)
     print(f"[{i}/{n}] running {key}", flush=True)
     if spec['method'] == 'fp32': base, bmap = ctx['fp32_row'], {}
     else:
-        res = _train_system(spec, ctx['teacher'], _SameData(ctx['batches'], spec['seed'], spec['steps']),
-                            out/'ckpt'/key, progress)
+        res = train_system(_system(spec), ctx['teacher'], _SameData(ctx['batches'], spec['seed'], spec['steps']), CONFIG,
+                           out/'ckpt'/key, progress=progress)
         (out/'history'/_slug(spec['teacher'])).mkdir(parents=True, exist_ok=True)
         write_csv(out/'history'/_slug(spec['teacher'])/f"{spec['system']}-seed{spec['seed']}.csv", res.history)
         reps = score(res.model, ctx['proc'], tests, progress=progress)
@@ -322,7 +262,7 @@ def seed_means(df:pd.DataFrame)->pd.DataFrame:
 def _div(a, b): return None if a is None or b is None or b == 0 else float(a / b)
 def _num(v): return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
 
-def summary(results_csv, # the results table of `run_grid`
+def grid_summary(results_csv, # the results table of `run_grid`
            )->dict:
     "Per teacher: each method's lossless compression ratio and the headline ratios between methods (None when missing)."
     if not Path(results_csv).exists(): raise FileNotFoundError(f"{results_csv} does not exist: run the grid first")
@@ -427,7 +367,7 @@ def run_cli(a:argparse.Namespace):
                  systems=a.systems.split(',') if getattr(a, 'systems', None) else None)
     if not csv.exists(): raise FileNotFoundError(f"{csv} does not exist: run `mpq experiments --out {a.out}` first")
     print(results_table_md(csv))
-    print(json.dumps(summary(csv)))
+    print(json.dumps(grid_summary(csv)))
 
 def main(argv=None):
     "`mpq experiments` as a stand-alone entry point."
@@ -439,14 +379,14 @@ TUNE_SPLIT = 'dev' # the split `tune_dev` scores on
 TUNE_SETTINGS = (dict(method='fp32'), dict(), dict(method='uniform', bits=(32,)), dict(steps=2 * STEPS),
                  dict(method='two-stage'), dict(lr=3e-4), dict(kl_weight=0.), dict(kl_weight=5.), dict(tau=(1.0, 0.5)),
                  dict(warmup_steps=STEPS // 4)) # the controls first, then one change each to the defaults
-_TUNE_KEYS = {'method', 'steps', 'bits', 'warmup_steps'}
+_TUNE_KEYS = {'method', 'steps', 'bits'} # what a setting may change besides `CONFIG`'s fields
 TUNE_COLUMNS = ['teacher', 'budget', 'seed', 'setting', 'method', 'steps', 'split', 'wer', 'cer', 'p', 'lossless', 'avg_bits',
                 'compression_ratio', 'seconds', 'eval_utts', 'train_utts', 'git_commit', 'torch_threads', 'date']
 
 def _setting_key(s:dict)->str: return json.dumps({k: list(v) if isinstance(v, tuple) else v for k, v in s.items()}, sort_keys=True)
 
 def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder)
-             settings=TUNE_SETTINGS, # dicts: changes to `HPARAMS`, and/or method, steps, bits, warmup_steps
+             settings=TUNE_SETTINGS, # dicts: changes to `CONFIG` (`TrainConfig` fields), and/or method, steps, bits
              teacher:str='wav2vec2-tiny', # teacher name or folder
              budget:float=3.0, # average-bits budget of the searching systems
              seed:int=0, # training seed
@@ -459,8 +399,10 @@ def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder
             )->pd.DataFrame:
     "Run each setting that has no row in `out_dir/tune-dev.csv` yet, score it on `split` and append its row; the table."
     if split in SPLITS: raise ValueError(f"tune_dev scores on {split!r}, a split the grid reports: tune on 'dev' instead")
-    bad = [x for x in settings if not isinstance(x, dict) or set(x) - set(HPARAMS) - _TUNE_KEYS]
-    if bad: raise ValueError(f"bad settings {bad}: each is a dict with keys from {sorted(set(HPARAMS) | _TUNE_KEYS)}")
+    known = set(CONFIG.as_dict()) | _TUNE_KEYS
+    bad = [x for x in settings if not isinstance(x, dict) or set(x) - known]
+    if bad: raise ValueError(f"bad settings {bad}: each is a dict with keys from {sorted(known)}")
+    for x in settings: CONFIG.replace(**{k: v for k, v in x.items() if k not in _TUNE_KEYS})   # a bad value fails now, not hours in
     steps, train_utts = steps or STEPS, train_utts or TRAIN_UTTS
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     csv = out/'tune-dev.csv'
@@ -474,7 +416,7 @@ def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder
     if not todo: return old
     dev, train = _data(corpus, (split,), eval_utts, train_utts)
     model, proc = load_teacher(teacher), load_processor(teacher)
-    batches = CTCBatches(train, proc, batch_seconds=HPARAMS['batch_seconds'], shuffle=True, seed=DATA_SEED)
+    batches = CTCBatches(train, proc, batch_seconds=CONFIG.batch_seconds, shuffle=True, seed=DATA_SEED)
     fp32, m = score(model, proc, dev, progress=progress), provenance()
     for i, x in enumerate(todo, 1):
         method, S = x.get('method', 'one-stage'), n_steps(x)
@@ -482,8 +424,8 @@ def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder
         if method == 'fp32': base = system_row('fp32', fp32, fp32, model, {}, {})
         else:
             spec = _spec(teacher, method, seed, S, budget, tuple(x.get('bits', BITS)))
-            res = _train_system(spec, model, _SameData(batches, seed, S), None, progress,
-                                hparams={k: v for k, v in x.items() if k not in ('method', 'steps', 'bits')})
+            cfg = CONFIG.replace(**{k: v for k, v in x.items() if k not in _TUNE_KEYS})
+            res = train_system(_system(spec), model, _SameData(batches, seed, S), cfg, progress=progress)
             base = system_row(spec['system'], score(res.model, proc, dev, progress=progress), fp32, res.model,
                               res.bit_map, res.times)
             del res

@@ -10,8 +10,8 @@ import pandas as pd, torch
 import torch.nn as nn
 import altair as alt
 import ipywidgets as W
-from .quant import compression_ratio
-from .supernet import supernet_layers, check_bits, map_avg_bits, allocate_bits, LAYER_KINDS, bit_map as argmax_bit_map
+from .quant import compression_ratio, check_bits
+from .supernet import supernet_layers, map_avg_bits, allocate_bits, LAYER_KINDS, bit_map as argmax_bit_map
 
 # %% auto #0
 __all__ = ['BIT_COLORS', 'RESULT_COLUMNS', 'OPTIONAL_COLUMNS', 'FP32_METHODS', 'LOSS_TERMS', 'ALL', 'layer_info', 'layer_table',

@@ -9,11 +9,11 @@ from pathlib import Path
 import numpy as np, torch
 import torch.nn as nn, torch.nn.functional as F
 from torch.nn.attention import sdpa_kernel, SDPBackend
-from .quant import fake_quant
+from .quant import fake_quant, check_bits
 from .losses import kl_to_teacher, frame_mask
-from .supernet import check_bits, searchable_layers, is_weight_normed, allocate_bits
-from .train import Result, batch_to, student_of, qat
-from .runs import read_json, write_json
+from .supernet import searchable_layers, is_weight_normed, allocate_bits
+from .train import Result, TrainConfig, batch_to, student_of, qat
+from .runs import check_int, read_json, write_json
 
 # %% auto #0
 __all__ = ['ctc_loss', 'model_ctc_loss', 'teacher_kl_loss', 'hessian_traces', 'sensitivity', 'hessian_bit_map', 'hessian_qat']
@@ -119,8 +119,7 @@ def hessian_traces(model:nn.Module, # the full-precision model (in place: put in
                    seed:int=0, # seed of the random vectors
                   )->dict: # layer name -> estimated Tr(H) of the loss w.r.t. that layer's weight
     "Hutchinson estimates of the Hessian trace of the loss w.r.t. each target layer's weight (HAWQ-V2)."
-    for name, v in (('n_batches', n_batches), ('n_samples', n_samples)):
-        if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"{name} must be an int >= 1, got {v!r}")
+    check_int('n_batches', n_batches, 1); check_int('n_samples', n_samples, 1)
     names = searchable_layers(model, include, exclude, 'hessian_traces')
     mods = [model.get_submodule(n) for n in names]
     normed = [n for n, m in zip(names, mods) if is_weight_normed(m)]
@@ -201,9 +200,9 @@ def hessian_qat(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval
                 n_batches:int=4, # batches for the trace estimates
                 n_samples:int=8, # Hutchinson samples per batch
                 loss_fn=None, # loss of the trace estimates, `loss_fn(model, batch)`; None: the CTC loss
-                lr:float=5e-5, kl_weight:float=1.0, ctc_weight:float=1.0, include=None, exclude=None, eval_fn=None,
-                eval_every:int=None, progress:bool=True, ckpt_dir=None, ckpt_every:int=None, seed:int=0,
-                max_grad_norm:float=1.0, tol:float=0.1,
+                lr:float=TrainConfig.lr, kl_weight:float=TrainConfig.kl_weight, ctc_weight:float=TrainConfig.ctc_weight,
+                include=None, exclude=None, eval_fn=None, eval_every:int=None, progress:bool=True, ckpt_dir=None,
+                ckpt_every:int=None, seed:int=0, max_grad_norm:float=TrainConfig.max_grad_norm, tol:float=0.1,
                )->Result:
     "Hessian-aware baseline (HAWQ-V2): bits from Hessian traces under the budget, then QAT as `two_stage`'s stage 2."
     bits = check_bits(bits)

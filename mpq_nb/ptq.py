@@ -12,7 +12,7 @@ from .supernet import DEFAULT_INCLUDE, freeze, uniform_bit_map
 from .data import ensure_corpus
 from .models import load_teacher, load_processor, resolve_teacher
 from .runs import check_writable, write_csv
-from .eval import eval_sets, score, system_row
+from .eval import LEVEL, eval_sets, score, system_row
 from .runs import provenance
 
 # %% auto #0
@@ -39,7 +39,7 @@ def ptq_table(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pre
               eval_utts:int=0, # 0: whole splits; else the first `eval_utts` of each
               out=None, # CSV to write (None: none)
               overwrite:bool=False, # replace an existing `out`
-              batch_size:int=16, progress:bool=True, alpha:float=0.05,
+              batch_size:int=16, progress:bool=True, level:float=LEVEL,
              )->pd.DataFrame:
     "WER of `model` and of its uniform PTQ copies at each of `bits`, one row per system."
     if scope not in SCOPES: raise ValueError(f"scope must be one of {list(SCOPES)}, got {scope!r}")
@@ -57,13 +57,13 @@ def ptq_table(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pre
     teacher, proc = load_teacher(model), load_processor(model)
     tests = eval_sets(corpus, splits, eval_utts)
     fp32 = score(teacher, proc, tests, batch_size=batch_size, progress=progress)
-    rows = [system_row('fp32', fp32, fp32, teacher, {}, {}, alpha)]
+    rows = [system_row('fp32', fp32, fp32, teacher, {}, {}, level)]
     for b in bits:
         t0 = time.perf_counter()
         q, bmap = ptq(teacher, int(b), scope)
         secs = time.perf_counter() - t0
         rows.append(system_row(f'ptq{b}', score(q, proc, tests, batch_size=batch_size, progress=progress),
-                               fp32, q, bmap, {'quantize': secs}, alpha))
+                               fp32, q, bmap, {'quantize': secs}, level))
     df = pd.DataFrame(rows).drop(columns=['times'])
     m = provenance()
     df = df.assign(model=str(model), scope=scope, utterances=sum(len(d) for d in tests.values()),

@@ -11,8 +11,8 @@ import torch
 from torch import Tensor, nn
 
 # %% auto #0
-__all__ = ['BITS', 'round_ste', 'sign_ste', 'QInt', 'qint', 'scale_shape', 'absmax_scale', 'fake_quant', 'quantize_codes', 'pack',
-           'unpack', 'model_size_bits', 'compression_ratio', 'tiny_wav2vec2', 'quant_demo']
+__all__ = ['BITS', 'round_ste', 'sign_ste', 'QInt', 'check_bits', 'qint', 'scale_shape', 'absmax_scale', 'fake_quant',
+           'quantize_codes', 'pack', 'unpack', 'model_size_bits', 'compression_ratio', 'tiny_wav2vec2', 'quant_demo']
 
 # %% ../nbs/00_quant.ipynb #11408338
 class _STE(torch.autograd.Function):
@@ -49,15 +49,23 @@ class QInt:
     @property
     def levels(self)->int|None: return None if self.is_float else 2 if self.bits == 1 else self.qmax - self.qmin + 1
 
-def _check_bits(bits)->int:
-    if isinstance(bits, bool) or not isinstance(bits, Integral) or int(bits) not in BITS:
-        raise ValueError(f"bits must be one of the ints {BITS} (32 = not quantized), got {bits!r}")
-    return int(bits)
+def check_bits(bits, # a bit-width, or candidate bit-widths, e.g. 4 or (2, 4, 8)
+              )->tuple:
+    "Validate and sort bit-widths: distinct ints of `BITS` (1..8, or 32 = not quantized); one int gives a 1-tuple."
+    if isinstance(bits, Integral) and not isinstance(bits, bool): bits = (bits,)
+    try: bits = tuple(bits)
+    except TypeError: raise TypeError(f"bits must be one of the ints 1..8 or 32, or a sequence of them; got {bits!r}") from None
+    if not bits: raise ValueError("bits is empty: give at least one candidate bit-width, e.g. (2, 4, 8)")
+    bad = [b for b in bits if isinstance(b, bool) or not isinstance(b, Integral) or int(b) not in BITS]
+    if bad: raise ValueError(f"bad bit-width(s) {bad} in {bits}: bits must be one of the ints 1..8, or 32 for 'keep in full precision'")
+    if len(set(bits)) != len(bits): raise ValueError(f"bits {bits} has duplicates")
+    return tuple(sorted(int(b) for b in bits))
 
 def qint(bits:int, # bit-width: 1..8, or 32 for "not quantized"
         )->QInt:
     "The symmetric signed integer format of `bits` bits."
-    bits = _check_bits(bits)
+    if isinstance(bits, (tuple, list)): raise ValueError(f"qint takes one bit-width, got {bits!r}: bits must be one of the ints 1..8, or 32")
+    (bits,) = check_bits(bits)
     if bits == 32: return QInt('float32', 32, None, None)
     if bits == 1: return QInt('qint1', 1, -1, 1)
     qmax = 2**(bits-1) - 1

@@ -8,9 +8,10 @@ import json
 from pathlib import Path
 import numpy as np, pandas as pd
 import altair as alt
-from .experiments import read_results, summary, seed_means, SEARCH_METHODS, HEADLINE
+from .experiments import read_results, grid_summary, seed_means, HEADLINE
+from .systems import SEARCH_METHODS
 from .explore import pareto_chart, bit_map_chart, layer_info
-from .eval import ALPHA, significantly_worse
+from .eval import LEVEL, significantly_worse
 
 # %% auto #0
 __all__ = ['by_split', 'pareto', 'layer_bits', 'bit_maps', 'stage_times', 'time_chart', 'seed_spread', 'claims_md',
@@ -18,7 +19,7 @@ __all__ = ['by_split', 'pareto', 'layer_bits', 'bit_maps', 'stage_times', 'time_
 
 # %% ../nbs/51_report.ipynb #7cfa66aa
 def by_split(df:pd.DataFrame, # the grid's results table (`read_results`)
-             alpha:float=ALPHA, # significance level (`eval.ALPHA`)
+             level:float=LEVEL, # significance level of the test (`eval.LEVEL`)
             )->pd.DataFrame:
     "One row per system, seed and test split: `wer`, `cer`, `p` and `lossless` on that split, `label` = the system."
     splits = [c[4:] for c in df.columns if c.startswith('wer_')]
@@ -32,7 +33,7 @@ def by_split(df:pd.DataFrame, # the grid's results table (`read_results`)
             wer, ref = float(r[f'wer_{s}']), float(fp.loc[r['teacher'], f'wer_{s}'])
             p = r.get(f'p_{s}', np.nan)
             p = np.nan if p is None else float(p)
-            ok = r['method'] == 'fp32' or not significantly_worse(wer, ref, p, alpha)
+            ok = r['method'] == 'fp32' or not significantly_worse(wer, ref, p, level)
             rows.append(dict(teacher=r['teacher'], method=r['method'], label=r['system'], seed=int(r['seed']), split=s,
                              budget=r.get('budget'), wer=wer, cer=float(r.get(f'cer_{s}', np.nan)), p=p, lossless=ok,
                              compression_ratio=float(r['compression_ratio']), avg_bits=float(r['avg_bits'])))
@@ -123,10 +124,10 @@ def seed_spread(df:pd.DataFrame, # the grid's results table
                   for c in df.columns if c.startswith('wer_')}
     return out
 
-def claims_md(results_csv, # the grid's results table (a path, as `summary` takes)
+def claims_md(results_csv, # the grid's results table (a path, as `grid_summary` takes)
              )->str:
     "The verdict on each of the paper's claims (and the Hessian comparison), per teacher, with the numbers, as markdown."
-    df, sm = read_results(results_csv), summary(results_csv)
+    df, sm = read_results(results_csv), grid_summary(results_csv)
     spread, out = seed_spread(df), []
     for t, s in sm.items():
         a = seed_means(df[df.teacher == t]).loc[t]

@@ -5,12 +5,13 @@
 # %% ../nbs/09_runs.ipynb #68947bb7
 from __future__ import annotations
 import fnmatch, gzip, json, os, shutil, tempfile
+from numbers import Integral
 from pathlib import Path
 import pandas as pd
 
 # %% auto #0
-__all__ = ['check_out_dir', 'check_writable', 'write_text', 'write_json', 'write_csv', 'read_json', 'read_csv', 'is_run_dir',
-           'clear_run', 'provenance']
+__all__ = ['check_out_dir', 'check_writable', 'check_int', 'write_text', 'write_json', 'write_csv', 'read_json', 'read_csv',
+           'is_run_dir', 'clear_run', 'provenance']
 
 # %% ../nbs/09_runs.ipynb #e433227e
 def _protected()->dict:
@@ -44,6 +45,18 @@ def check_writable(path, # a folder (made later if missing)
     except OSError as e:
         raise PermissionError(f"{option} {path}: cannot write in {q} ({e.strerror}); choose a folder you can write to") from None
     return p
+
+# %% ../nbs/09_runs.ipynb #f4e1d149
+def check_int(name:str, # how the message names the value, e.g. 'steps' or 'steps (--steps)'
+              v, # the value
+              lo:int=0, # the smallest value allowed
+              optional:bool=False, # None is allowed too (and returned)
+             )->int|None:
+    "`v` as an int if it is a whole number >= `lo` (or None when `optional`); else a ValueError naming `name`."
+    if optional and v is None: return None
+    if isinstance(v, bool) or not isinstance(v, Integral) or v < lo:
+        raise ValueError(f"{name} must be {'None or ' if optional else ''}an int >= {lo}, got {v!r}")
+    return int(v)
 
 # %% ../nbs/09_runs.ipynb #9538f278
 def _tmp(path:Path)->Path: return path.with_name(f'.{path.name}.{os.getpid()}.tmp')   # same folder: the rename is atomic

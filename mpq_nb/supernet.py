@@ -11,27 +11,13 @@ import numpy as np, pandas as pd, torch
 import torch.nn as nn, torch.nn.functional as F
 from torch.autograd.function import once_differentiable
 from torch.nn.utils import parametrize
-from .quant import absmax_scale, fake_quant, qint, round_ste, sign_ste
+from .quant import absmax_scale, check_bits, fake_quant, qint, round_ste, sign_ste
 
 # %% auto #0
-__all__ = ['DEFAULT_INCLUDE', 'LAYER_KINDS', 'WEIGHT_READERS', 'check_bits', 'mixed_weight', 'MixedPrecisionLinear',
-           'MixedPrecisionConv1d', 'QuantLinear', 'QuantConv1d', 'is_weight_normed', 'searchable_layers', 'to_supernet',
-           'supernet_layers', 'quant_layers', 'arch_parameters', 'weight_parameters', 'set_tau', 'set_searching',
-           'expected_bits', 'map_avg_bits', 'allocate_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize',
-           'summary']
-
-# %% ../nbs/01_supernet.ipynb #f648a507
-def check_bits(bits, # candidate bit-widths, e.g. (2, 4, 8)
-              )->tuple:
-    "Validate and sort a candidate set of bit-widths: distinct ints in 1..8, or 32 (= not quantized)."
-    if isinstance(bits, int): bits = (bits,)
-    try: bits = tuple(bits)
-    except TypeError: raise TypeError(f"bits must be an int or a sequence of ints, got {bits!r}") from None
-    if not bits: raise ValueError("bits is empty: give at least one candidate bit-width, e.g. (2, 4, 8)")
-    bad = [b for b in bits if isinstance(b, bool) or not isinstance(b, int) or not (1 <= b <= 8 or b == 32)]
-    if bad: raise ValueError(f"bad bit-width(s) {bad} in {bits}: each must be an int in 1..8, or 32 for 'keep in full precision'")
-    if len(set(bits)) != len(bits): raise ValueError(f"bits {bits} has duplicates")
-    return tuple(sorted(bits))
+__all__ = ['DEFAULT_INCLUDE', 'LAYER_KINDS', 'WEIGHT_READERS', 'mixed_weight', 'MixedPrecisionLinear', 'MixedPrecisionConv1d',
+           'QuantLinear', 'QuantConv1d', 'is_weight_normed', 'searchable_layers', 'to_supernet', 'supernet_layers',
+           'quant_layers', 'arch_parameters', 'weight_parameters', 'set_tau', 'set_searching', 'expected_bits',
+           'map_avg_bits', 'allocate_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize', 'summary']
 
 # %% ../nbs/01_supernet.ipynb #ca859207
 def _qweight(w, bits, scale):

@@ -4,19 +4,22 @@
 
 # %% ../nbs/03_train.ipynb #c40bf6b5
 from __future__ import annotations
-import copy, itertools, math, os, random, time, warnings
+import copy, dataclasses, itertools, math, os, random, time, warnings
+from numbers import Real
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 import torch.nn as nn
 from tqdm.auto import tqdm
 from .supernet import (allocate_bits, to_supernet, supernet_layers, quant_layers, arch_parameters, weight_parameters, set_tau,
-                             set_searching, expected_bits, bit_map, freeze, uniform_bit_map, map_avg_bits, check_bits)
+                             set_searching, expected_bits, bit_map, freeze, uniform_bit_map, map_avg_bits)
+from .quant import check_bits
+from .runs import check_int
 from .losses import kl_to_teacher, budget_loss, frame_mask, total_loss
 
 # %% auto #0
-__all__ = ['ALPHA_COLUMNS', 'HISTORY_COLUMNS', 'Result', 'fit_budget', 'batch_to', 'student_of', 'one_stage', 'two_stage',
-           'uniform', 'qat', 'make_accelerator']
+__all__ = ['ALPHA_COLUMNS', 'HISTORY_COLUMNS', 'Result', 'TrainConfig', 'fit_budget', 'batch_to', 'student_of', 'one_stage',
+           'two_stage', 'uniform', 'qat', 'make_accelerator']
 
 # %% ../nbs/03_train.ipynb #85b6c996
 @dataclass(repr=False)
@@ -27,7 +30,7 @@ class Result:
     history: pd.DataFrame # one row per step: step, stage, loss, ctc, kl, budget, expected_bits, tau
     times: dict # stage -> wall seconds (training only: checkpoints and evaluation are not counted)
     avg_bits: float # weight-count-weighted average bits of `bit_map`
-    system: str = '' # 'one_stage', 'two_stage' or 'uniform'
+    system: str = '' # 'one-stage', 'two-stage', 'uniform', or the `system` given to `qat`
     search_map: dict|None = None # the argmax bit map before `fit_budget` (searching systems)
     metrics: object = None # what `eval_fn(model)` returned on the final model
     evals: list = field(default_factory=list) # `eval_fn` results during training: dicts with stage, step, ...
@@ -42,6 +45,48 @@ class Result:
                 f"{len(self.history)} steps, {t})")
 
 ALPHA_COLUMNS = ['step', 'layer', 'bits', 'prob']
+
+# %% ../nbs/03_train.ipynb #74f82540
+@dataclass(frozen=True)
+class TrainConfig:
+    "The training hyper-parameters of every system, with the defaults that the trainers, the main job and the grid use."
+    lr: float = 1e-4 # AdamW learning rate of the weights, biases and scales
+    lr_alpha: float = 2e-2 # AdamW learning rate of the bit logits `alpha`
+    kl_weight: float = 1.0 # weight of KL(teacher || student)
+    ctc_weight: float = 1.0 # weight of the CTC loss
+    budget_weight: float = 1.0 # weight of the squared-hinge budget penalty (searching systems)
+    tau: tuple = (1.0, 0.1) # Gumbel-Softmax temperature (start, end), annealed exponentially
+    warmup_steps: int = 0 # first search steps that train only the weights
+    max_grad_norm: float|None = 1.0 # clip the weights' gradient norm (None: no clipping)
+    batch_seconds: float = 16. # audio per training batch (per process)
+
+    def __post_init__(self):
+        object.__setattr__(self, 'tau', tuple(self.tau) if isinstance(self.tau, (list, tuple)) else self.tau)
+        for name in ('lr', 'lr_alpha', 'batch_seconds'):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, Real) or not math.isfinite(v) or v <= 0:
+                raise ValueError(f"{name} must be a number > 0, got {v!r}")
+        for name in ('kl_weight', 'ctc_weight', 'budget_weight'):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, Real) or not math.isfinite(v) or v < 0:
+                raise ValueError(f"{name} must be a number >= 0, got {v!r}")
+        if (not isinstance(self.tau, tuple) or len(self.tau) != 2
+                or not all(isinstance(t, Real) and not isinstance(t, bool) and t > 0 for t in self.tau)):
+            raise ValueError(f"tau must be two temperatures > 0 (start, end), got {self.tau!r}")
+        g = self.max_grad_norm
+        if g is not None and (isinstance(g, bool) or not isinstance(g, Real) or not math.isfinite(g) or g <= 0):
+            raise ValueError(f"max_grad_norm must be None or a number > 0, got {g!r}")
+        check_int('warmup_steps', self.warmup_steps)
+
+    def replace(self, **changes)->TrainConfig:
+        "A copy with `changes`; an unknown name is an error that lists the known ones."
+        bad = sorted(set(changes) - {f.name for f in dataclasses.fields(self)})
+        if bad: raise ValueError(f"unknown hyper-parameter(s) {bad}: TrainConfig has {[f.name for f in dataclasses.fields(self)]}")
+        return dataclasses.replace(self, **changes)
+
+    def as_dict(self)->dict:
+        "The fields as plain JSON values (tuples as lists), e.g. for a run folder's settings."
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items()}
 
 # %% ../nbs/03_train.ipynb #a4dff381
 def fit_budget(model:nn.Module, # a supernet after its search
@@ -275,10 +320,6 @@ def _optimizers(student, lr, lr_alpha, search):
     if search: opts.append(torch.optim.AdamW(arch_parameters(student), lr=lr_alpha, weight_decay=0.0))
     return opts
 
-def _check(steps, name='steps'):
-    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
-        raise ValueError(f"{name} must be an int >= 0, got {steps!r}")
-
 def _check_budget(budget, bits):
     if not bits[0] <= budget <= bits[-1]:
         raise ValueError(f"budget {budget} is outside [{bits[0]}, {bits[-1]}], the range the candidates {bits} can reach")
@@ -290,10 +331,6 @@ def _finish(student, final_map, hist, times, system, eval_fn, search_map=None, e
                   avg_bits=map_avg_bits(student, final_map), system=system, search_map=search_map,
                   metrics=eval_fn(student) if eval_fn is not None and main else None, evals=evals or [],
                   alpha_history=pd.DataFrame(alphas or [], columns=ALPHA_COLUMNS))
-
-def _check_every(n, name):
-    if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 1):
-        raise ValueError(f"{name} must be None or an int >= 1, got {n!r}")
 
 HISTORY_COLUMNS = ['step', 'stage', 'loss', 'ctc', 'kl', 'budget', 'expected_bits', 'tau']
 
@@ -336,13 +373,13 @@ def one_stage(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval m
               steps:int, # search steps
               budget:float=3.5, # target average bits per searchable weight
               bits=(2, 4, 8), # candidate bit-widths (1..8, 32 = keep)
-              lr:float=5e-5, # AdamW lr of weights, biases and scales
-              lr_alpha:float=1e-2, # AdamW lr of the logits alpha
-              kl_weight:float=1.0, # weight of KL(teacher || student)
-              ctc_weight:float=1.0, # weight of the CTC loss
-              budget_weight:float=1.0, # weight of the squared-hinge budget penalty
-              tau:tuple=(1.0, 0.1), # Gumbel-Softmax temperature: (start, end), annealed exponentially
-              warmup_steps:int=0, # first search steps that train only the weights
+              lr:float=TrainConfig.lr, # AdamW lr of weights, biases and scales
+              lr_alpha:float=TrainConfig.lr_alpha, # AdamW lr of the logits alpha
+              kl_weight:float=TrainConfig.kl_weight, # weight of KL(teacher || student)
+              ctc_weight:float=TrainConfig.ctc_weight, # weight of the CTC loss
+              budget_weight:float=TrainConfig.budget_weight, # weight of the squared-hinge budget penalty
+              tau:tuple=TrainConfig.tau, # Gumbel-Softmax temperature: (start, end), annealed exponentially
+              warmup_steps:int=TrainConfig.warmup_steps, # first search steps that train only the weights
               pass2_steps:int=0, # fine-tuning steps with the bits frozen (KL + CTC), after the search
               include=None, # fnmatch patterns of layers to search; default `DEFAULT_INCLUDE`
               exclude=None, # fnmatch patterns of layers to leave in full precision
@@ -352,15 +389,15 @@ def one_stage(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval m
               ckpt_dir=None, # directory for resumable checkpoints (None: none)
               ckpt_every:int=None, # checkpoint every this many steps and at the end of each stage (None: a tenth of the stage)
               seed:int=0, # seed of every random generator
-              max_grad_norm:float=1.0, # clip the weights' gradient norm (None: no clipping)
+              max_grad_norm:float=TrainConfig.max_grad_norm, # clip the weights' gradient norm (None: no clipping)
               tol:float=0.1, # the final map's average lies within [budget - tol, budget] when possible
               fill:bool=True, # also require the final average >= budget - tol (raise bits if the search undershoots)
               alpha_every:int=None, # snapshot softmax(alpha) every this many search steps (None: about 20 snapshots)
               accelerator=None, # an `accelerate.Accelerator` (see `make_accelerator`): several processes / GPUs
              )->Result:
     "One-stage mixed-precision quantization: learn bits and quantized weights together, fix the bits by argmax."
-    _check(steps); _check(pass2_steps, 'pass2_steps'); _check(warmup_steps, 'warmup_steps')
-    _check_every(alpha_every, 'alpha_every')
+    check_int('steps', steps); check_int('pass2_steps', pass2_steps); check_int('warmup_steps', warmup_steps)
+    check_int('alpha_every', alpha_every, 1, optional=True)
     if steps == 0: raise ValueError("one_stage needs steps >= 1 to search")
     bits = check_bits(bits); _check_budget(budget, bits)
     weights = dict(ctc_weight=ctc_weight, kl_weight=kl_weight, budget_weight=budget_weight)
@@ -368,15 +405,15 @@ def one_stage(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval m
     if accelerator is not None: teacher.to(accelerator.device)
     student, final_map, search_map, hist, secs = _search(
         teacher, batches, steps, budget, bits, include, exclude, lr, lr_alpha, tau, warmup_steps, weights,
-        max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals, 'one_stage', tol, fill,
+        max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals, 'one-stage', tol, fill,
         alphas=alphas, alpha_every=alpha_every, accelerator=accelerator)
     times = {'search': secs}
     if pass2_steps:
         h2, times['pass2'] = _qat('pass2', student, teacher, batches, pass2_steps, final_map, lr, weights,
                                   max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals,
-                                  'one_stage', accelerator=accelerator)
+                                  'one-stage', accelerator=accelerator)
         hist = hist + h2
-    return _finish(student, final_map, hist, times, 'one_stage', eval_fn, search_map, evals, alphas, accelerator)
+    return _finish(student, final_map, hist, times, 'one-stage', eval_fn, search_map, evals, alphas, accelerator)
 
 # %% ../nbs/03_train.ipynb #2db1caad
 def two_stage(teacher:nn.Module, # full-precision `*ForCTC` model
@@ -385,17 +422,18 @@ def two_stage(teacher:nn.Module, # full-precision `*ForCTC` model
               budget:float=3.5, # target average bits
               bits=(2, 4, 8), # candidate bit-widths of the search
               search_steps:int=None, # search steps of stage 1 (default: `steps`)
-              lr:float=5e-5, lr_alpha:float=1e-2, kl_weight:float=1.0, ctc_weight:float=1.0,
-              budget_weight:float=1.0, tau:tuple=(1.0, 0.1), warmup_steps:int=0, include=None, exclude=None,
+              lr:float=TrainConfig.lr, lr_alpha:float=TrainConfig.lr_alpha, kl_weight:float=TrainConfig.kl_weight,
+              ctc_weight:float=TrainConfig.ctc_weight, budget_weight:float=TrainConfig.budget_weight,
+              tau:tuple=TrainConfig.tau, warmup_steps:int=TrainConfig.warmup_steps, include=None, exclude=None,
               eval_fn=None, eval_every:int=None, progress:bool=True, ckpt_dir=None, ckpt_every:int=None, seed:int=0,
-              max_grad_norm:float=1.0, tol:float=0.1, fill:bool=True,
+              max_grad_norm:float=TrainConfig.max_grad_norm, tol:float=0.1, fill:bool=True,
               alpha_every:int=None, # snapshot softmax(alpha) every this many search steps (None: about 20 snapshots)
               accelerator=None, # an `accelerate.Accelerator` (see `make_accelerator`)
              )->Result:
     "Two-stage baseline: search a bit map, then quantize a fresh copy of the teacher at it and train it (QAT)."
     search_steps = steps if search_steps is None else search_steps
-    _check(steps); _check(search_steps, 'search_steps'); _check(warmup_steps, 'warmup_steps')
-    _check_every(alpha_every, 'alpha_every')
+    check_int('steps', steps); check_int('search_steps', search_steps); check_int('warmup_steps', warmup_steps)
+    check_int('alpha_every', alpha_every, 1, optional=True)
     if search_steps == 0: raise ValueError("two_stage needs search_steps >= 1 (stage 1 is a search)")
     bits = check_bits(bits); _check_budget(budget, bits)
     weights = dict(ctc_weight=ctc_weight, kl_weight=kl_weight, budget_weight=budget_weight)
@@ -403,28 +441,28 @@ def two_stage(teacher:nn.Module, # full-precision `*ForCTC` model
     if accelerator is not None: teacher.to(accelerator.device)
     searched, final_map, search_map, h1, s1 = _search(
         teacher, batches, search_steps, budget, bits, include, exclude, lr, lr_alpha, tau, warmup_steps, weights,
-        max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals, 'two_stage', tol, fill,
+        max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals, 'two-stage', tol, fill,
         alphas=alphas, alpha_every=alpha_every, accelerator=accelerator)
     del searched
     t0 = time.perf_counter()
     student = freeze(student_of(teacher), final_map)                  # restart from the full-precision weights
     s2 = time.perf_counter() - t0
     h2, secs = _qat('qat', student, teacher, batches, steps, final_map, lr, weights, max_grad_norm, ckpt_dir,
-                    ckpt_every, seed, progress, eval_fn, eval_every, evals, 'two_stage', accelerator=accelerator)
-    return _finish(student, final_map, h1 + h2, {'search': s1, 'qat': s2 + secs}, 'two_stage', eval_fn, search_map,
+                    ckpt_every, seed, progress, eval_fn, eval_every, evals, 'two-stage', accelerator=accelerator)
+    return _finish(student, final_map, h1 + h2, {'search': s1, 'qat': s2 + secs}, 'two-stage', eval_fn, search_map,
                    evals, alphas, accelerator)
 
 def uniform(teacher:nn.Module, # full-precision `*ForCTC` model
             batches, # re-iterable of batch dicts (see `one_stage`)
             steps:int, # QAT steps
             bits:int=4, # the one bit-width of every searchable layer
-            lr:float=5e-5, kl_weight:float=1.0, ctc_weight:float=1.0, include=None, exclude=None, eval_fn=None,
-            eval_every:int=None, progress:bool=True, ckpt_dir=None, ckpt_every:int=None, seed:int=0,
-            max_grad_norm:float=1.0,
+            lr:float=TrainConfig.lr, kl_weight:float=TrainConfig.kl_weight, ctc_weight:float=TrainConfig.ctc_weight,
+            include=None, exclude=None, eval_fn=None, eval_every:int=None, progress:bool=True, ckpt_dir=None,
+            ckpt_every:int=None, seed:int=0, max_grad_norm:float=TrainConfig.max_grad_norm,
             accelerator=None, # an `accelerate.Accelerator` (see `make_accelerator`)
            )->Result:
     "Uniform-precision baseline: quantize every searchable layer at `bits` and train (QAT)."
-    _check(steps)
+    check_int('steps', steps)
     return qat(teacher, batches, steps, uniform_bit_map(teacher, bits, include, exclude), 'uniform', lr=lr,
                kl_weight=kl_weight, ctc_weight=ctc_weight, eval_fn=eval_fn, eval_every=eval_every, progress=progress,
                ckpt_dir=ckpt_dir, ckpt_every=ckpt_every, seed=seed, max_grad_norm=max_grad_norm, accelerator=accelerator)
@@ -434,12 +472,13 @@ def qat(teacher:nn.Module, # full-precision `*ForCTC` model
         steps:int, # QAT steps
         bit_map:dict, # module name -> bits: the precision to train at (from `uniform_bit_map`, a search, HAWQ-V2, ...)
         system:str='qat', # the name the result and its checkpoints carry
-        lr:float=5e-5, kl_weight:float=1.0, ctc_weight:float=1.0, eval_fn=None, eval_every:int=None,
-        progress:bool=True, ckpt_dir=None, ckpt_every:int=None, seed:int=0, max_grad_norm:float=1.0,
+        lr:float=TrainConfig.lr, kl_weight:float=TrainConfig.kl_weight, ctc_weight:float=TrainConfig.ctc_weight,
+        eval_fn=None, eval_every:int=None, progress:bool=True, ckpt_dir=None, ckpt_every:int=None, seed:int=0,
+        max_grad_norm:float=TrainConfig.max_grad_norm,
         accelerator=None, # an `accelerate.Accelerator` (see `make_accelerator`)
        )->Result:
     "Quantization-aware training at a fixed `bit_map`: quantize a copy of the teacher at it and train it with KL + CTC."
-    _check(steps)
+    check_int('steps', steps)
     weights = dict(ctc_weight=ctc_weight, kl_weight=kl_weight, budget_weight=0.)
     evals = []
     if accelerator is not None: teacher.to(accelerator.device)
