@@ -46,7 +46,7 @@ def check_writable(path, # a folder (made later if missing)
         raise PermissionError(f"{option} {path}: cannot write in {q} ({e.strerror}); choose a folder you can write to") from None
     return p
 
-# %% ../nbs/09_runs.ipynb #f4e1d149
+# %% ../nbs/09_runs.ipynb #fbbbef67
 def check_int(name:str, # how the message names the value, e.g. 'steps' or 'steps (--steps)'
               v, # the value
               lo:int=0, # the smallest value allowed

@@ -46,7 +46,7 @@ class Result:
 
 ALPHA_COLUMNS = ['step', 'layer', 'bits', 'prob']
 
-# %% ../nbs/03_train.ipynb #74f82540
+# %% ../nbs/03_train.ipynb #e9cabe4b
 @dataclass(frozen=True)
 class TrainConfig:
     "The training hyper-parameters of every system, with the defaults that the trainers, the main job and the grid use."
@@ -197,24 +197,42 @@ def _why_not_finite(teacher, student, batch, t_logits)->str:
     if (bad := _nonfinite(student)): return f"the student's weights are not finite ({', '.join(bad[:3])}): lower lr"
     return "lower lr, or check the batch (labels longer than the frames need ctc_zero_infinity)"
 
-def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, budget=None, tau=(1.0, 0.1),
-           warmup_steps=0, ctc_weight=1.0, kl_weight=1.0, budget_weight=1.0, max_grad_norm=1.0,
+class _OneProcess:
+    "What `_train` asks of an `accelerate.Accelerator`, for one process without accelerate: it changes nothing."
+    num_processes, process_index, is_main_process = 1, 0, True
+    def __init__(self, device): self.device = device
+    def prepare(self, *objs): return objs
+    def backward(self, loss): loss.backward()
+    def reduce(self, t, reduction='mean'): return t
+    def clip_grad_norm_(self, params, max_norm): return torch.nn.utils.clip_grad_norm_(params, max_norm)
+
+class _Step(nn.Module):
+    "The student's forward, its expected bits and (searching) its budget penalty, as one module (what DDP wraps)."
+    def __init__(self, student, budget, search):
+        super().__init__()
+        self.student, self.budget, self.search = student, budget, search
+    def forward(self, input_values, attention_mask=None, labels=None):
+        out = self.student(input_values, attention_mask=attention_mask, labels=labels)
+        eb = expected_bits(self.student)
+        bud = budget_loss(self.student, self.budget) if self.search else torch.zeros((), device=eb.device)
+        return out, eb, bud
+
+def _train(stage:str, student, teacher, batches, steps, *, opts, cfg:TrainConfig, search=False, budget=None,
            ckpt=None, ckpt_every=None, config=None, seed=0, progress=True, eval_fn=None, eval_every=None, evals=None,
            alphas=None, alpha_every=None, accelerator=None):
-    "Train `student` for `steps` steps of `stage`; return (history records, wall seconds). Resumes from `ckpt`."
-    acc = accelerator
-    nproc, rank, main = (acc.num_processes, acc.process_index, acc.is_main_process) if acc is not None else (1, 0, True)
-    if acc is not None:
-        teacher.to(acc.device)
-        model, *opts = acc.prepare(_Step(student, budget, search), *opts)   # DDP over the student; optimizers wrapped
-        if nproc > 1 and config is not None: config = {**config, 'processes': nproc}
+    "Train `student` for `steps` steps of `stage` with `cfg`; return (history records, wall seconds). Resumes from `ckpt`."
+    acc = accelerator or _OneProcess(next(student.parameters()).device)     # the one seam for several processes
+    nproc, rank, main = acc.num_processes, acc.process_index, acc.is_main_process
+    teacher.to(acc.device)
+    model, *opts = acc.prepare(_Step(student, budget, search), *opts)       # DDP over the student; optimizers wrapped
+    if nproc > 1 and config is not None: config = {**config, 'processes': nproc}
     device = next(student.parameters()).device
     _seed(seed)
-    data = _cycle(batches, seed) if nproc == 1 else itertools.islice(_cycle(batches, seed), rank, None, nproc)
+    data = itertools.islice(_cycle(batches, seed), rank, None, nproc)       # each process its share of the batches
     snap = search and alphas is not None
     every = alpha_every or max(1, steps // 20)
     start, hist, elapsed = 0, [], 0.
-    ckpt_every = ckpt_every or max(1, steps // 10)                    # lose at most ~10% of a stage
+    ckpt_every = ckpt_every or max(1, steps // 10)                          # lose at most ~10% of a stage
     state = _load_ckpt(ckpt, config) if ckpt else None
     if state is not None:
         student.load_state_dict(state['student'])
@@ -223,7 +241,7 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, b
         evals.extend(state.get('evals', []))
         if snap: alphas.extend(state.get('alphas', []))
         if start < steps:
-            for _ in range(start): next(data)                          # the batches already consumed
+            for _ in range(start): next(data)                                # the batches already consumed
         rngs = state.get('rngs')
         _set_rng_state(rngs[rank] if rngs and len(rngs) == nproc else state['rng'])
     elif snap: alphas.extend(_alpha_rows(student, 0))
@@ -232,7 +250,7 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, b
         rngs = None
         if nproc > 1:
             from accelerate.utils import gather_object
-            rngs = gather_object([_rng_state()])                       # every process's generators, in rank order
+            rngs = gather_object([_rng_state()])                             # every process's generators, in rank order
         if not main: return
         s = dict(config=config, step=step, student=student.state_dict(), opts=[o.state_dict() for o in opts],
                  history=hist, elapsed=elapsed, rng=_rng_state(), evals=[e for e in evals if e['stage'] == stage])
@@ -246,49 +264,39 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, search=False, b
         r = eval_fn(student)
         set_searching(student, True if search else False); student.train(mode)
         evals.append(dict(stage=stage, step=step, **(r if isinstance(r, dict) else {'metric': r})))
+    zero = torch.zeros((), device=device)
     student.train(); teacher.eval()
     bar = tqdm(total=steps, initial=start, desc=stage, disable=not (progress and main), leave=False)
     for step in range(start, steps):
         t0 = time.perf_counter()
         b = batch_to(next(data), device)
-        cur_tau = _tau_at(step, steps, tau) if search else float('nan')
-        if search: set_tau(student, cur_tau)
+        tau = _tau_at(step, steps, cfg.tau) if search else float('nan')
+        if search: set_tau(student, tau)
         with torch.no_grad(): t_logits = teacher(b['input_values'], attention_mask=b['attention_mask']).logits
-        use_ctc = ctc_weight > 0 and b['labels'] is not None
-        if acc is None:
-            out = student(b['input_values'], attention_mask=b['attention_mask'], labels=b['labels'] if use_ctc else None)
-            eb = expected_bits(student)
-            bud = budget_loss(student, budget) if search else torch.zeros((), device=device)
-        else: out, eb, bud = model(b['input_values'], b['attention_mask'], b['labels'] if use_ctc else None)
-        ctc = out.loss if use_ctc else torch.zeros((), device=device)
-        kl = (kl_to_teacher(out.logits, t_logits, frame_mask(student, b['attention_mask'], out.logits.shape[1]))
-              if kl_weight > 0 else torch.zeros((), device=device))
-        loss = total_loss(ctc, kl, bud, ctc_weight, kl_weight, budget_weight if search else 0.)
-        if acc is not None:                                            # the mean over the processes, on every one
-            vals = acc.reduce(torch.stack([v.detach().float().to(device) for v in (loss, ctc, kl, bud, eb)]), 'mean')
-        if not torch.isfinite(loss if acc is None else vals[0]):
+        use_ctc = cfg.ctc_weight > 0 and b['labels'] is not None
+        out, eb, bud = model(b['input_values'], b['attention_mask'], b['labels'] if use_ctc else None)
+        ctc = out.loss if use_ctc else zero
+        kl = kl_to_teacher(out.logits, t_logits, frame_mask(student, b['attention_mask'], out.logits.shape[1])) if cfg.kl_weight > 0 else zero
+        loss = total_loss(ctc, kl, bud, cfg.ctc_weight, cfg.kl_weight, cfg.budget_weight if search else 0.)
+        vals = acc.reduce(torch.stack([v.detach().float().to(device) for v in (loss, ctc, kl, bud, eb)]), 'mean')  # over the processes
+        if not torch.isfinite(vals[0]):
             raise FloatingPointError(f"{stage} step {step + 1}: the loss is {float(loss)} (ctc={float(ctc)}, kl={float(kl)}): "
                                      + _why_not_finite(teacher, student, b, t_logits))
         for o in opts: o.zero_grad(set_to_none=True)
-        if acc is None: loss.backward()
-        else: acc.backward(loss)                                       # gradients averaged over the processes
-        if max_grad_norm:
-            if acc is None: torch.nn.utils.clip_grad_norm_(w_params, max_grad_norm)
-            else: acc.clip_grad_norm_(w_params, max_grad_norm)
+        acc.backward(loss)                                                   # gradients averaged over the processes
+        if cfg.max_grad_norm: acc.clip_grad_norm_(w_params, cfg.max_grad_norm)
         opts[0].step()
-        if search and step >= warmup_steps: opts[1].step()
+        if search and step >= cfg.warmup_steps: opts[1].step()
         elapsed += time.perf_counter() - t0
-        if acc is None: loss, ctc, kl, bud, eb = (float(v.detach()) for v in (loss, ctc, kl, bud, eb))
-        else: loss, ctc, kl, bud, eb = vals.tolist()
-        hist.append(dict(step=step + 1, stage=stage, loss=loss, ctc=ctc, kl=kl, budget=bud, expected_bits=eb, tau=cur_tau))
+        loss, ctc, kl, bud, eb = vals.tolist()
+        hist.append(dict(step=step + 1, stage=stage, loss=loss, ctc=ctc, kl=kl, budget=bud, expected_bits=eb, tau=tau))
         if snap and ((step + 1) % every == 0 or step + 1 == steps): alphas.extend(_alpha_rows(student, step + 1))
-        bar.update(1); bar.set_postfix(loss=f'{loss:.3f}', bits=f'{eb:.2f}',
-                                       **({'tau': f'{cur_tau:.3f}'} if search else {}))
+        bar.update(1); bar.set_postfix(loss=f'{loss:.3f}', bits=f'{eb:.2f}', **({'tau': f'{tau:.3f}'} if search else {}))
         if eval_fn is not None and eval_every and (step + 1) % eval_every == 0: evaluate(step + 1)
         if ckpt and ((step + 1) % ckpt_every == 0 or step + 1 == steps): save(step + 1)
     bar.close()
     if ckpt and state is None and steps == 0: save(0)
-    if acc is not None: _release(acc, model, opts)
+    if accelerator is not None: _release(accelerator, model, opts)
     return hist, elapsed
 
 # %% ../nbs/03_train.ipynb #6247aed0
@@ -335,37 +343,31 @@ def _finish(student, final_map, hist, times, system, eval_fn, search_map=None, e
 HISTORY_COLUMNS = ['step', 'stage', 'loss', 'ctc', 'kl', 'budget', 'expected_bits', 'tau']
 
 # %% ../nbs/03_train.ipynb #15f768f3
-def _search(teacher, batches, steps, budget, bits, include, exclude, lr, lr_alpha, tau, warmup_steps, weights,
-            max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals, system, tol, fill, *,
-            alphas=None, alpha_every=None, accelerator=None):
+def _search(teacher, batches, steps, budget, bits, cfg:TrainConfig, *, system, include, exclude, tol, fill,
+            ckpt_dir, seed, alphas=None, alpha_every=None, **run):
     "Run the search stage; return the frozen student, the final and the argmax bit maps, the history and the time."
     student = to_supernet(student_of(teacher), bits=bits, include=include, exclude=exclude)
     _freeze_encoder(student)
     set_searching(student, True)
-    opts = _optimizers(student, lr, lr_alpha, search=True)
+    opts = _optimizers(student, cfg.lr, cfg.lr_alpha, search=True)
     config = dict(system=system, stage='search', steps=steps, budget=budget, bits=bits, include=include,
-                  exclude=exclude, tau=tuple(tau), seed=seed)
-    hist, secs = _train('search', student, teacher, batches, steps, opts=opts, search=True, budget=budget, tau=tau,
-                        warmup_steps=warmup_steps, **weights, max_grad_norm=max_grad_norm,
-                        ckpt=Path(ckpt_dir)/'search.pt' if ckpt_dir else None, ckpt_every=ckpt_every, config=config,
-                        seed=seed, progress=progress, eval_fn=eval_fn, eval_every=eval_every, evals=evals,
-                        alphas=alphas, alpha_every=alpha_every, accelerator=accelerator)
+                  exclude=exclude, tau=cfg.tau, seed=seed)
+    hist, secs = _train('search', student, teacher, batches, steps, opts=opts, cfg=cfg, search=True, budget=budget,
+                        ckpt=Path(ckpt_dir)/'search.pt' if ckpt_dir else None, config=config, seed=seed,
+                        alphas=alphas, alpha_every=alpha_every, **run)
     t0 = time.perf_counter()
     search_map = bit_map(student)
     final_map = fit_budget(student, budget, tol=tol, fill=fill)
     freeze(student, final_map)
     return student, final_map, search_map, hist, secs + time.perf_counter() - t0
 
-def _qat(stage, student, teacher, batches, steps, final_map, lr, weights, max_grad_norm, ckpt_dir, ckpt_every, seed,
-         progress, eval_fn, eval_every, evals, system, *, accelerator=None):
+def _qat(stage, student, teacher, batches, steps, final_map, cfg:TrainConfig, *, system, ckpt_dir, seed, **run):
     "Train a frozen (fixed-bit) student with KL + CTC for `steps` steps."
     _freeze_encoder(student)
-    opts = _optimizers(student, lr, None, search=False)
+    opts = _optimizers(student, cfg.lr, None, search=False)
     config = dict(system=system, stage=stage, steps=steps, bit_map=final_map, seed=seed)
-    return _train(stage, student, teacher, batches, steps, opts=opts, search=False, **weights,
-                  max_grad_norm=max_grad_norm, ckpt=Path(ckpt_dir)/f'{stage}.pt' if ckpt_dir else None,
-                  ckpt_every=ckpt_every, config=config, seed=seed + 1, progress=progress, eval_fn=eval_fn,
-                  eval_every=eval_every, evals=evals, accelerator=accelerator)
+    return _train(stage, student, teacher, batches, steps, opts=opts, cfg=cfg, search=False,
+                  ckpt=Path(ckpt_dir)/f'{stage}.pt' if ckpt_dir else None, config=config, seed=seed + 1, **run)
 
 # %% ../nbs/03_train.ipynb #7e1fdbb3
 def one_stage(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval mode, never trained)
@@ -400,18 +402,18 @@ def one_stage(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval m
     check_int('alpha_every', alpha_every, 1, optional=True)
     if steps == 0: raise ValueError("one_stage needs steps >= 1 to search")
     bits = check_bits(bits); _check_budget(budget, bits)
-    weights = dict(ctc_weight=ctc_weight, kl_weight=kl_weight, budget_weight=budget_weight)
+    cfg = TrainConfig(lr=lr, lr_alpha=lr_alpha, kl_weight=kl_weight, ctc_weight=ctc_weight, budget_weight=budget_weight,
+                      tau=tau, warmup_steps=warmup_steps, max_grad_norm=max_grad_norm)
     evals, alphas = [], []
-    if accelerator is not None: teacher.to(accelerator.device)
-    student, final_map, search_map, hist, secs = _search(
-        teacher, batches, steps, budget, bits, include, exclude, lr, lr_alpha, tau, warmup_steps, weights,
-        max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals, 'one-stage', tol, fill,
-        alphas=alphas, alpha_every=alpha_every, accelerator=accelerator)
+    if accelerator is not None: teacher.to(accelerator.device)          # (the student is a copy: made there)
+    run = dict(system='one-stage', ckpt_dir=ckpt_dir, ckpt_every=ckpt_every, seed=seed, progress=progress,
+               eval_fn=eval_fn, eval_every=eval_every, evals=evals, accelerator=accelerator)
+    student, final_map, search_map, hist, secs = _search(teacher, batches, steps, budget, bits, cfg, include=include,
+                                                         exclude=exclude, tol=tol, fill=fill, alphas=alphas,
+                                                         alpha_every=alpha_every, **run)
     times = {'search': secs}
     if pass2_steps:
-        h2, times['pass2'] = _qat('pass2', student, teacher, batches, pass2_steps, final_map, lr, weights,
-                                  max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals,
-                                  'one-stage', accelerator=accelerator)
+        h2, times['pass2'] = _qat('pass2', student, teacher, batches, pass2_steps, final_map, cfg, **run)
         hist = hist + h2
     return _finish(student, final_map, hist, times, 'one-stage', eval_fn, search_map, evals, alphas, accelerator)
 
@@ -436,19 +438,20 @@ def two_stage(teacher:nn.Module, # full-precision `*ForCTC` model
     check_int('alpha_every', alpha_every, 1, optional=True)
     if search_steps == 0: raise ValueError("two_stage needs search_steps >= 1 (stage 1 is a search)")
     bits = check_bits(bits); _check_budget(budget, bits)
-    weights = dict(ctc_weight=ctc_weight, kl_weight=kl_weight, budget_weight=budget_weight)
+    cfg = TrainConfig(lr=lr, lr_alpha=lr_alpha, kl_weight=kl_weight, ctc_weight=ctc_weight, budget_weight=budget_weight,
+                      tau=tau, warmup_steps=warmup_steps, max_grad_norm=max_grad_norm)
     evals, alphas = [], []
-    if accelerator is not None: teacher.to(accelerator.device)
-    searched, final_map, search_map, h1, s1 = _search(
-        teacher, batches, search_steps, budget, bits, include, exclude, lr, lr_alpha, tau, warmup_steps, weights,
-        max_grad_norm, ckpt_dir, ckpt_every, seed, progress, eval_fn, eval_every, evals, 'two-stage', tol, fill,
-        alphas=alphas, alpha_every=alpha_every, accelerator=accelerator)
+    if accelerator is not None: teacher.to(accelerator.device)          # (the student is a copy: made there)
+    run = dict(system='two-stage', ckpt_dir=ckpt_dir, ckpt_every=ckpt_every, seed=seed, progress=progress,
+               eval_fn=eval_fn, eval_every=eval_every, evals=evals, accelerator=accelerator)
+    searched, final_map, search_map, h1, s1 = _search(teacher, batches, search_steps, budget, bits, cfg, include=include,
+                                                      exclude=exclude, tol=tol, fill=fill, alphas=alphas,
+                                                      alpha_every=alpha_every, **run)
     del searched
     t0 = time.perf_counter()
     student = freeze(student_of(teacher), final_map)                  # restart from the full-precision weights
     s2 = time.perf_counter() - t0
-    h2, secs = _qat('qat', student, teacher, batches, steps, final_map, lr, weights, max_grad_norm, ckpt_dir,
-                    ckpt_every, seed, progress, eval_fn, eval_every, evals, 'two-stage', accelerator=accelerator)
+    h2, secs = _qat('qat', student, teacher, batches, steps, final_map, cfg, **run)
     return _finish(student, final_map, h1 + h2, {'search': s1, 'qat': s2 + secs}, 'two-stage', eval_fn, search_map,
                    evals, alphas, accelerator)
 
@@ -479,14 +482,15 @@ def qat(teacher:nn.Module, # full-precision `*ForCTC` model
        )->Result:
     "Quantization-aware training at a fixed `bit_map`: quantize a copy of the teacher at it and train it with KL + CTC."
     check_int('steps', steps)
-    weights = dict(ctc_weight=ctc_weight, kl_weight=kl_weight, budget_weight=0.)
+    cfg = TrainConfig(lr=lr, kl_weight=kl_weight, ctc_weight=ctc_weight, budget_weight=0., max_grad_norm=max_grad_norm)
     evals = []
     if accelerator is not None: teacher.to(accelerator.device)
     t0 = time.perf_counter()
     student = freeze(student_of(teacher), bit_map)
     s0 = time.perf_counter() - t0
-    hist, secs = _qat('qat', student, teacher, batches, steps, bit_map, lr, weights, max_grad_norm, ckpt_dir,
-                      ckpt_every, seed, progress, eval_fn, eval_every, evals, system, accelerator=accelerator)
+    hist, secs = _qat('qat', student, teacher, batches, steps, bit_map, cfg, system=system, ckpt_dir=ckpt_dir,
+                      ckpt_every=ckpt_every, seed=seed, progress=progress, eval_fn=eval_fn, eval_every=eval_every,
+                      evals=evals, accelerator=accelerator)
     return _finish(student, bit_map, hist, {'qat': s0 + secs}, system, eval_fn, None, evals, None, accelerator)
 
 # %% ../nbs/03_train.ipynb #328028fa
@@ -498,17 +502,6 @@ def make_accelerator(cpu:bool=None, # run on CPU (gloo) even when a GPU is visib
     if cpu is None: cpu = not torch.cuda.is_available()
     handlers = [*kwargs.pop('kwargs_handlers', []), DistributedDataParallelKwargs(find_unused_parameters=True)]
     return Accelerator(cpu=cpu, kwargs_handlers=handlers, **kwargs)
-
-class _Step(nn.Module):
-    "The student's forward, its expected bits and (searching) its budget penalty, as one module for DDP."
-    def __init__(self, student, budget, search):
-        super().__init__()
-        self.student, self.budget, self.search = student, budget, search
-    def forward(self, input_values, attention_mask=None, labels=None):
-        out = self.student(input_values, attention_mask=attention_mask, labels=labels)
-        eb = expected_bits(self.student)
-        bud = budget_loss(self.student, self.budget) if self.search else torch.zeros((), device=eb.device)
-        return out, eb, bud
 
 def _release(acc, model, opts):
     "Undo `acc.prepare` on the student (its autocast wrapper) and drop the accelerator's references to it and its optimizers."
