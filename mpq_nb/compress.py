@@ -104,6 +104,33 @@ def _auto_accelerator(accelerator):
     if accelerator != 'auto': raise ValueError(f"accelerator must be 'auto', None or an accelerate.Accelerator, got {accelerator!r}")
     return make_accelerator() if 'WORLD_SIZE' in os.environ or torch.cuda.is_available() else None
 
+def _run_system(name, system, out, teacher, proc, batches, tests, config, fp32, *, packed, level, ckpt_every, progress, acc):
+    "One row of the run: reused from `out/systems/<name>.json`, or trained (`train_system`), scored and kept there."
+    main, cache = acc is None or acc.is_main_process, out/'systems'/f'{name}.json'
+    if cache.exists():
+        c = read_json(cache, f"delete it and rerun: {name} is then trained and scored again")
+        if main: print(f"{name}: finished in an earlier run, reusing {cache}")
+        return c['row'], reports_from(c['errors'])
+    if main: print(f"== {name} ==")
+    alphas, m, bmap, times = None, teacher, {}, {}
+    res = train_system(system, teacher, batches, config, out/'ckpt'/name, ckpt_every, progress, acc)
+    if res is not None:
+        m, bmap, times = res.model, res.bit_map, res.times
+        if main: write_csv(out/f'history-{name}.csv', pd.DataFrame(res.history))
+        if len(res.alpha_history):
+            alphas = out/f'alpha-{name}.csv'
+            if main: write_csv(alphas, res.alpha_history)
+    reps = score(m, proc, tests, progress=progress, accelerator=acc)
+    row = system_row(name, reps, reps if fp32 is None else fp32, m, bmap, times, level)
+    row['bit_map'] = bmap
+    if alphas is not None: row['alpha_history'] = str(alphas)
+    if packed:
+        if main: save_packed(m, out/'model', overwrite=True)
+        row['packed_model'] = str(out/'model')
+    if main: write_json(cache, dict(row=row, errors=kept_errors(reps)), indent=None)
+    if acc is not None: acc.wait_for_everyone()
+    return row, reps
+
 def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pretrained` dir or hub id
              budget:float=3.5, # target average bits of the searchable weights
              bits=(2, 4, 8), # candidate bit-widths
@@ -153,36 +180,12 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
     if uniform_bits: systems[f'uniform{uniform_bits}'] = System('uniform', steps, bits=(uniform_bits,), seed=seed)
     systems[method] = System(method, steps, budget, bits, seed, pass2_steps)
     if main: (out/'systems').mkdir(exist_ok=True)
-    say = print if main else (lambda *a, **k: None)
-    rows, fp32, final = [], None, None
+    rows, fp32 = [], None
     for name, system in systems.items():
-        cache = out/'systems'/f'{name}.json'
-        if cache.exists():
-            c = read_json(cache, f"delete it and rerun: {name} is then trained and scored again")
-            say(f"{name}: finished in an earlier run, reusing {cache}")
-            if name == 'fp32': fp32 = reports_from(c['errors'])
-            rows.append(c['row']); continue
-        say(f"== {name} ==")
-        alphas = None
-        if system.method == 'fp32': m, bmap, times = teacher, {}, {}
-        else:
-            res = train_system(system, teacher, batches, config, out/'ckpt'/name, ckpt_every, progress, acc)
-            m, bmap, times = res.model, res.bit_map, res.times
-            if main: write_csv(out/f'history-{name}.csv', pd.DataFrame(res.history))
-            if len(res.alpha_history):
-                alphas = out/f'alpha-{name}.csv'
-                if main: write_csv(alphas, res.alpha_history)
-        reps = score(m, proc, tests, progress=progress, accelerator=acc)
+        row, reps = _run_system(name, system, out, teacher, proc, batches, tests, config, fp32, packed=name == method,
+                                level=level, ckpt_every=ckpt_every, progress=progress, acc=acc)
         if name == 'fp32': fp32 = reps
-        row = system_row(name, reps, fp32, m, bmap, times, level)
-        row['bit_map'] = bmap
-        if alphas is not None: row['alpha_history'] = str(alphas)
-        if name == method:
-            if main: save_packed(m, out/'model', overwrite=True)
-            row['packed_model'] = str(out/'model')
-        if main: write_json(cache, dict(row=row, errors=kept_errors(reps)), indent=None)
         rows.append(row)
-        if acc is not None: acc.wait_for_everyone()
     report = dict(args=args, out=str(out), rows=rows, machine=provenance(acc), corpus=str(corpus),
                   command=' '.join(['mpq'] + sys.argv[1:]) if Path(sys.argv[0]).name == 'mpq' else None,
                   seconds_total_this_run=time.perf_counter() - t_start,
