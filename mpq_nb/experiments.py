@@ -17,7 +17,7 @@ from .runs import provenance
 # %% auto #0
 __all__ = ['TEACHERS', 'BUDGETS', 'BITS', 'UNIFORM_BITS', 'CONTROLS', 'HEADLINE', 'SEEDS', 'STEPS', 'TRAIN_UTTS', 'EVAL_UTTS',
            'SPLITS', 'CONFIG', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'TUNE_SPLIT', 'TUNE_SETTINGS', 'TUNE_COLUMNS',
-           'read_results', 'teacher_fingerprint', 'run_grid', 'seed_means', 'grid_summary', 'results_table_md',
+           'grid', 'read_results', 'teacher_fingerprint', 'run_grid', 'seed_means', 'grid_summary', 'results_table_md',
            'add_arguments', 'run_cli', 'main', 'tune_dev']
 
 # %% ../nbs/50_experiments.ipynb #b3c068b0
@@ -35,6 +35,36 @@ SPLITS = ('test', 'test-unseen') # the scored splits: seen voices, held-out voic
 CONFIG = TrainConfig() # the hyper-parameters of every system: `systems.TrainConfig`'s defaults
 QUICK = dict(teachers=('wav2vec2-tiny',), budget=3.5, steps=20, eval_utts=40, train_utts=400) # the few-minute grid
 DATA_SEED = 0 # which `TRAIN_UTTS` utterances are drawn from the train split (the same for every seed)
+
+# %% ../nbs/50_experiments.ipynb #cd647874
+def _spec(teacher, method, seed, steps, budget=None, bits=()):
+    s = System(method, 0 if method == 'fp32' else steps, None if budget is None else float(budget), tuple(bits), seed)
+    return dict(teacher=str(teacher), system=s.name, method=method, budget=s.budget, bits=s.bits, seed=seed, steps=s.steps)
+
+def _system(spec:dict)->System:
+    "The `systems.System` of a spec."
+    return System(spec['method'], spec['steps'], spec['budget'], spec['bits'], spec['seed'])
+
+def grid(quick:bool=False, # the few-minute grid of `QUICK` instead of the full one
+         teachers=None, # teacher names or folders (default `TEACHERS`, or `QUICK['teachers']`)
+         steps:int=None, # training steps per stage (default `STEPS`, or `QUICK['steps']`)
+        )->list[dict]:
+    "The systems of the experiment grid, one spec (a dict) per row of the results table, seed 0 first."
+    teachers = list(teachers or (QUICK['teachers'] if quick else TEACHERS))
+    steps = steps if steps is not None else QUICK['steps'] if quick else STEPS
+    specs = []
+    for t in teachers:
+        if quick:
+            b = QUICK['budget']
+            specs += [_spec(t, 'fp32', 0, steps), _spec(t, 'uniform', 0, steps, 4., (4,)),
+                      _spec(t, 'one-stage', 0, steps, b, BITS), _spec(t, 'two-stage', 0, steps, b, BITS)]
+            continue
+        for seed in SEEDS:
+            sys_ = ([_spec(t, 'fp32', seed, steps)] + [_spec(t, c, seed, steps) for c in CONTROLS]
+                    + [_spec(t, 'uniform', seed, steps, float(b), (b,)) for b in UNIFORM_BITS]
+                    + [_spec(t, m, seed, steps, b, BITS) for b in BUDGETS for m in SEARCH_METHODS])
+            specs += [s for s in sys_ if seed == SEEDS[0] or s['system'] in HEADLINE or s['method'] in HEADLINE]
+    return specs
 
 # %% ../nbs/50_experiments.ipynb #49e0d914
 class _SameData:
