@@ -12,7 +12,7 @@ from .supernet import LAYER_KINDS
 from .runs import check_int, provenance, check_out_dir, check_writable, clear_run, is_run_dir, read_json, write_json, write_csv
 from .data import ensure_corpus, load_librispeech, is_hub_id
 from .models import load_teacher, load_processor, resolve_teacher, CTCBatches
-from .eval import LEVEL, eval_sets, score, system_row, kept_errors, reports_from
+from .eval import LEVEL, eval_sets, score, system_row, save_scored, load_scored
 from .train import make_accelerator
 from .systems import TrainConfig, System, train_system
 from .export import save_packed
@@ -108,9 +108,8 @@ def _run_system(name, system, out, teacher, proc, batches, tests, config, fp32, 
     "One row of the run: reused from `out/systems/<name>.json`, or trained (`train_system`), scored and kept there."
     main, cache = acc is None or acc.is_main_process, out/'systems'/f'{name}.json'
     if cache.exists():
-        c = read_json(cache, f"delete it and rerun: {name} is then trained and scored again")
         if main: print(f"{name}: finished in an earlier run, reusing {cache}")
-        return c['row'], reports_from(c['errors'])
+        return load_scored(cache)
     if main: print(f"== {name} ==")
     alphas, m, bmap, times = None, teacher, {}, {}
     res = train_system(system, teacher, batches, config, out/'ckpt'/name, ckpt_every, progress, acc)
@@ -127,7 +126,7 @@ def _run_system(name, system, out, teacher, proc, batches, tests, config, fp32, 
     if packed:
         if main: save_packed(m, out/'model', overwrite=True)
         row['packed_model'] = str(out/'model')
-    if main: write_json(cache, dict(row=row, errors=kept_errors(reps)), indent=None)
+    if main: save_scored(cache, row, reps)
     if acc is not None: acc.wait_for_everyone()
     return row, reps
 

@@ -5,18 +5,20 @@
 # %% auto #0
 __all__ = ['SEGMENTS', 'LEVEL', 'transcribe', 'WERReport', 'wer_report', 'sclite_alignment', 'nist_segments', 'MAPSSWE',
            'mapsswe', 'segment_errors', 'significance', 'significantly_worse', 'is_lossless', 'evaluate', 'eval_sets',
-           'score', 'system_row', 'kept_errors', 'reports_from']
+           'score', 'system_row', 'kept_errors', 'reports_from', 'save_scored', 'load_scored']
 
 # %% ../nbs/12_eval.ipynb #defe5513
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import jiwer, numpy as np, pandas as pd, torch
 from tqdm.auto import tqdm
 from .quant import compression_ratio
 from .supernet import map_avg_bits
 from .data import load_librispeech
+from .runs import read_json, write_json
 
 # %% ../nbs/12_eval.ipynb #1f00a442
 def _audio_lengths(dataset, sampling_rate:int=16000)->list[int]:
@@ -328,4 +330,13 @@ def reports_from(d:dict)->dict:
     "The split -> `WERReport` (WER and per-utterance errors; CER not kept) of what `kept_errors` kept."
     return {s: WERReport(wer=float(np.sum(u['errors']) / np.sum(u['n_ref_words'])), cer=float('nan'), utts=pd.DataFrame(u))
             for s, u in d.items()}
+
+def save_scored(path, row:dict, reports:dict, **extra)->Path:
+    "Keep a scored system in `path` (JSON, written whole): its row and what `kept_errors` keeps of its reports."
+    return write_json(path, dict(**extra, row=row, errors=kept_errors(reports)), indent=None)
+
+def load_scored(path)->tuple:
+    "The (row, split -> `WERReport`) that `save_scored` kept in `path`."
+    c = read_json(path, f"delete it: that system is then scored again")
+    return c['row'], reports_from(c['errors'])
 

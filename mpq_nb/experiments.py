@@ -11,7 +11,7 @@ from .data import ensure_corpus, load_librispeech
 from .models import load_teacher, load_processor, CTCBatches
 from .systems import TrainConfig, System, SEARCH_METHODS, train_system, hessian_trainer
 from .runs import check_out_dir, check_writable, read_json, read_csv, write_json, write_csv
-from .eval import eval_sets, score, system_row, kept_errors, reports_from
+from .eval import eval_sets, score, system_row, kept_errors, save_scored, load_scored
 from .runs import provenance
 
 # %% auto #0
@@ -153,13 +153,11 @@ def _command(default:str)->str:
 def _fp32(out:Path, teacher_name, teacher, proc, tests, progress):
     "The FP32 teacher's row and reports, scored once and kept in `out/fp32/<teacher>.json`."
     f = out/'fp32'/f'{_slug(teacher_name)}.json'
-    if f.exists():
-        c = read_json(f, 'delete it: the FP32 teacher is then scored again')
-        return c['row'], reports_from(c['errors'])
+    if f.exists(): return load_scored(f)
     reps = score(teacher, proc, tests, progress=progress)
     row = system_row('fp32', reps, reps, teacher, {}, {})
     f.parent.mkdir(parents=True, exist_ok=True)
-    write_json(f, dict(teacher=str(teacher_name), row=row, errors=kept_errors(reps)), indent=None)   # whole or absent
+    save_scored(f, row, reps, teacher=str(teacher_name))                  # whole or absent
     return row, reps
 
 def _data(corpus, splits, eval_utts, train_utts):
