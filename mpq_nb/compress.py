@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .quant import compression_ratio, check_bits
 from .supernet import LAYER_KINDS
-from .runs import check_int, provenance, check_out_dir, check_writable, clear_run, is_run_dir, read_json, write_json, write_csv
+from .runs import check_int, settings_diff, provenance, check_out_dir, check_writable, clear_run, is_run_dir, read_json, write_json, write_csv
 from .data import ensure_corpus, load_librispeech, is_hub_id
 from .models import load_teacher, load_processor, resolve_teacher, CTCBatches
 from .eval import LEVEL, eval_sets, score, system_row, save_scored, load_scored
@@ -57,7 +57,7 @@ def _claim_out(out:Path, args:dict, overwrite:bool, accelerator=None):
             raise FileExistsError(f"{out} already holds a finished run (report.json): pass --overwrite to redo it, "
                                   f"or choose another --out")
         elif prev != args:
-            diff = {k: (prev.get(k), v) for k, v in args.items() if prev.get(k) != v}
+            diff = settings_diff(prev, args)
             raise FileExistsError(f"{out} holds an interrupted run with other arguments {diff}: "
                                   f"rerun with the same arguments to resume, or pass --overwrite")
         else: resume = True

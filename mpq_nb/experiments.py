@@ -10,7 +10,7 @@ import numpy as np, pandas as pd, torch
 from .data import ensure_corpus, load_librispeech
 from .models import load_teacher, load_processor, CTCBatches
 from .systems import TrainConfig, System, SEARCH_METHODS, train_system, hessian_trainer
-from .runs import check_out_dir, check_writable, read_json, read_csv, write_json, write_csv
+from .runs import settings_diff, check_out_dir, check_writable, read_json, read_csv, write_json, write_csv
 from .eval import eval_sets, score, system_row, kept_errors, save_scored, load_scored
 from .runs import provenance
 
@@ -118,7 +118,7 @@ def _claim_grid(out:Path, settings:dict):
     if f.exists():
         prev = read_json(f, f"it records the settings of the rows in {out}: restore it, or start the grid in another --out")
         if prev != settings:
-            diff = {k: (prev.get(k), v) for k, v in settings.items() if prev.get(k) != v}
+            diff = settings_diff(prev, settings)
             raise FileExistsError(f"{out} holds a grid run with other settings (before, now): {diff}. Rerun with the "
                                   f"same settings to resume or add rows, or choose another out_dir")
     elif (out/'results.csv').exists():

@@ -13,7 +13,7 @@ from .quant import fake_quant, check_bits
 from .losses import kl_to_teacher, frame_mask
 from .supernet import searchable_layers, is_weight_normed, allocate_bits
 from .train import Result, TrainConfig, batch_to, student_of, qat
-from .runs import check_int, read_json, write_json
+from .runs import check_int, settings_diff, read_json, write_json
 
 # %% auto #0
 __all__ = ['ctc_loss', 'model_ctc_loss', 'teacher_kl_loss', 'hessian_traces', 'sensitivity', 'hessian_bit_map', 'hessian_qat']
@@ -213,7 +213,7 @@ def hessian_qat(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval
                                         include=include, exclude=exclude, seed=seed, tol=tol)))
     state = read_json(f, 'delete it: the traces are then estimated again') if f is not None and f.exists() else None
     if state is not None and state['config'] != config:
-        diff = {k: (state['config'].get(k), v) for k, v in config.items() if state['config'].get(k) != v}
+        diff = settings_diff(state['config'], config)
         raise ValueError(f"{f} was written by a run with other settings (file vs now: {diff}); use another ckpt_dir, or the same settings to resume")
     t0 = time.perf_counter()
     if state is None:

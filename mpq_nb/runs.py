@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 # %% auto #0
-__all__ = ['check_out_dir', 'check_writable', 'check_int', 'write_text', 'write_json', 'write_csv', 'read_json', 'read_csv',
-           'is_run_dir', 'clear_run', 'provenance']
+__all__ = ['check_out_dir', 'check_writable', 'check_int', 'settings_diff', 'write_text', 'write_json', 'write_csv', 'read_json',
+           'read_csv', 'is_run_dir', 'clear_run', 'provenance']
 
 # %% ../nbs/09_runs.ipynb #e433227e
 def _protected()->dict:
@@ -57,6 +57,13 @@ def check_int(name:str, # how the message names the value, e.g. 'steps' or 'step
     if isinstance(v, bool) or not isinstance(v, Integral) or v < lo:
         raise ValueError(f"{name} must be {'None or ' if optional else ''}an int >= {lo}, got {v!r}")
     return int(v)
+
+# %% ../nbs/09_runs.ipynb #02126940
+def settings_diff(before:dict, # the settings a folder or checkpoint recorded
+                  now:dict, # the settings of this run
+                 )->dict:
+    "Each setting that differs: name -> (before, now); a setting only one of them has counts too (as None in the other)."
+    return {k: (before.get(k), now.get(k)) for k in dict.fromkeys([*before, *now]) if before.get(k) != now.get(k)}
 
 # %% ../nbs/09_runs.ipynb #9538f278
 def _tmp(path:Path)->Path: return path.with_name(f'.{path.name}.{os.getpid()}.tmp')   # same folder: the rename is atomic

@@ -14,7 +14,7 @@ from tqdm.auto import tqdm
 from .supernet import (allocate_bits, to_supernet, supernet_layers, quant_layers, arch_parameters, weight_parameters, set_tau,
                              set_searching, expected_bits, bit_map, freeze, uniform_bit_map, map_avg_bits)
 from .quant import check_bits
-from .runs import check_int
+from .runs import check_int, settings_diff
 from .losses import kl_to_teacher, budget_loss, frame_mask, total_loss
 
 # %% auto #0
@@ -168,7 +168,7 @@ def _load_ckpt(path, config):
     if not isinstance(state, dict) or 'config' not in state:
         raise ValueError(f"{path} is not an mpq_nb training checkpoint; delete it or use another ckpt_dir")
     if state['config'] != config:
-        diff = {k: (state['config'].get(k), v) for k, v in config.items() if state['config'].get(k) != v}
+        diff = settings_diff(state['config'], config)
         raise ValueError(f"{path} was written by a run with other settings (checkpoint vs now: {diff}); "
                          "use another ckpt_dir, or the same settings to resume")
     return state
