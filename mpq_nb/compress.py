@@ -97,7 +97,7 @@ def check_args(method:str, budget:float, bits, steps:int, uniform_bits:int, trai
         raise ValueError(f"splits (--splits) must be distinct split names, e.g. test,test-unseen; got {splits!r}")
     return bits, config
 
-# %% ../nbs/40_compress.ipynb #0e996061
+# %% ../nbs/40_compress.ipynb #317214b4
 def _auto_accelerator(accelerator):
     "`accelerator` itself; for 'auto', `make_accelerator()` when launched by torchrun / accelerate (WORLD_SIZE set) or a GPU is visible, else None."
     if not isinstance(accelerator, str): return accelerator
@@ -130,6 +130,7 @@ def _run_system(name, system, out, teacher, proc, batches, tests, config, fp32, 
     if acc is not None: acc.wait_for_everyone()
     return row, reps
 
+# %% ../nbs/40_compress.ipynb #59bcb13a
 def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pretrained` dir or hub id
              budget:float=3.5, # target average bits of the searchable weights
              bits=(2, 4, 8), # candidate bit-widths

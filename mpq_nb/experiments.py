@@ -149,7 +149,7 @@ def _claim_teachers(out:Path, teachers):
 def _command(default:str)->str:
     return ' '.join(['mpq'] + sys.argv[1:]) if Path(sys.argv[0]).name == 'mpq' else default
 
-# %% ../nbs/50_experiments.ipynb #3fab5978
+# %% ../nbs/50_experiments.ipynb #a563a9db
 def _fp32(out:Path, teacher_name, teacher, proc, tests, progress):
     "The FP32 teacher's row and reports, scored once and kept in `out/fp32/<teacher>.json`."
     f = out/'fp32'/f'{_slug(teacher_name)}.json'
@@ -166,6 +166,7 @@ def _data(corpus, splits, eval_utts, train_utts):
     train = load_librispeech(corpus, 'train').shuffle(seed=DATA_SEED)
     return eval_sets(corpus, splits, eval_utts), train.select(range(min(train_utts, len(train))))
 
+# %% ../nbs/50_experiments.ipynb #d78fa37a
 def _alive(pid:int)->bool:
     try: os.kill(pid, 0)
     except ProcessLookupError: return False
@@ -188,6 +189,7 @@ def _claim_system(d:Path)->bool:
             f.unlink(missing_ok=True)                                     # a stale claim of a worker that died: take it over
     return False
 
+# %% ../nbs/50_experiments.ipynb #fdec3746
 def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/, history/
              quick:bool=False, # the few-minute grid (`QUICK`) instead of the full one
              steps:int=None, # training steps per stage (default `STEPS`, or `QUICK['steps']`)

@@ -58,7 +58,7 @@ def check_int(name:str, # how the message names the value, e.g. 'steps' or 'step
         raise ValueError(f"{name} must be {'None or ' if optional else ''}an int >= {lo}, got {v!r}")
     return int(v)
 
-# %% ../nbs/09_runs.ipynb #02126940
+# %% ../nbs/09_runs.ipynb #4a38ed58
 def settings_diff(before:dict, # the settings a folder or checkpoint recorded
                   now:dict, # the settings of this run
                  )->dict:

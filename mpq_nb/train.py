@@ -179,7 +179,7 @@ def _alpha_rows(model, step):
     return [dict(step=int(step), layer=n, bits=int(b), prob=float(p))
             for n, m in supernet_layers(model).items() for b, p in zip(m.bits, m.probs.detach().float().cpu().tolist())]
 
-# %% ../nbs/03_train.ipynb #37bdba31
+# %% ../nbs/03_train.ipynb #ec4ad7a6
 def _tau_at(step, steps, tau):
     t0, t1 = tau
     return t0 * (t1 / t0) ** (step / max(1, steps - 1))
@@ -197,6 +197,7 @@ def _why_not_finite(teacher, student, batch, t_logits)->str:
     if (bad := _nonfinite(student)): return f"the student's weights are not finite ({', '.join(bad[:3])}): lower lr"
     return "lower lr, or check the batch (labels longer than the frames need ctc_zero_infinity)"
 
+# %% ../nbs/03_train.ipynb #0ed15e7c
 class _OneProcess:
     "What `_train` asks of an `accelerate.Accelerator`, for one process without accelerate: it changes nothing."
     num_processes, process_index, is_main_process = 1, 0, True
@@ -217,6 +218,7 @@ class _Step(nn.Module):
         bud = budget_loss(self.student, self.budget) if self.search else torch.zeros((), device=eb.device)
         return out, eb, bud
 
+# %% ../nbs/03_train.ipynb #d29b988c
 def _train(stage:str, student, teacher, batches, steps, *, opts, cfg:TrainConfig, search=False, budget=None,
            ckpt=None, ckpt_every=None, config=None, seed=0, progress=True, eval_fn=None, eval_every=None, evals=None,
            alphas=None, alpha_every=None, accelerator=None):
