@@ -4,11 +4,12 @@
 
 # %% ../nbs/41_ptq.ipynb #33c08da7
 from __future__ import annotations
-import argparse, copy, json, sys, time
+import argparse, json, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from torch import nn
-from .supernet import DEFAULT_INCLUDE, freeze, uniform_bit_map
+from .supernet import DEFAULT_INCLUDE
+from .systems import System, train_system
 from .data import ensure_corpus
 from .models import load_teacher, load_processor, resolve_teacher
 from .runs import check_writable, write_csv
@@ -27,8 +28,8 @@ def ptq(model:nn.Module, # a full-precision model (left untouched)
        )->tuple:
     "A quantized copy of `model` (every layer of `scope` at `bits`, no training) and its bit map."
     if scope not in SCOPES: raise ValueError(f"scope must be one of {list(SCOPES)}, got {scope!r}")
-    bmap = uniform_bit_map(model, bits, include=SCOPES[scope])
-    return freeze(copy.deepcopy(model).eval(), bmap), bmap
+    r = train_system(System('ptq', 0, bits=(bits,), include=SCOPES[scope]), model, None)
+    return r.model, r.bit_map
 
 # %% ../nbs/41_ptq.ipynb #635781f8
 def ptq_table(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pretrained` dir or hub id
@@ -59,11 +60,10 @@ def ptq_table(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pre
     fp32 = score(teacher, proc, tests, batch_size=batch_size, progress=progress)
     rows = [system_row('fp32', fp32, fp32, teacher, {}, {}, level)]
     for b in bits:
-        t0 = time.perf_counter()
-        q, bmap = ptq(teacher, int(b), scope)
-        secs = time.perf_counter() - t0
-        rows.append(system_row(f'ptq{b}', score(q, proc, tests, batch_size=batch_size, progress=progress),
-                               fp32, q, bmap, {'quantize': secs}, level))
+        s = System('ptq', 0, bits=(int(b),), include=SCOPES[scope])
+        r = train_system(s, teacher, None)
+        rows.append(system_row(s.name, score(r.model, proc, tests, batch_size=batch_size, progress=progress),
+                               fp32, r.model, r.bit_map, r.times, level))
     df = pd.DataFrame(rows).drop(columns=['times'])
     m = provenance()
     df = df.assign(model=str(model), scope=scope, utterances=sum(len(d) for d in tests.values()),

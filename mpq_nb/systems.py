@@ -4,19 +4,22 @@
 
 # %% ../nbs/05_systems.ipynb #6272f60f
 from __future__ import annotations
-import math
+import copy, math, time
 from dataclasses import dataclass
 from numbers import Real
+import pandas as pd
 from torch import nn
 from .quant import check_bits
 from .runs import check_int
-from .train import Result, TrainConfig, one_stage, two_stage, uniform
+from .supernet import freeze, uniform_bit_map, map_avg_bits
+from .train import HISTORY_COLUMNS, Result, TrainConfig, one_stage, two_stage, uniform
 
 # %% auto #0
-__all__ = ['METHODS', 'SEARCH_METHODS', 'System', 'hessian_trainer', 'train_system']
+__all__ = ['METHODS', 'UNTRAINED', 'SEARCH_METHODS', 'System', 'hessian_trainer', 'post_training', 'train_system']
 
 # %% ../nbs/05_systems.ipynb #cfb496fb
-METHODS = ('fp32', 'fp32+ft', 'uniform', 'two-stage', 'one-stage', 'one-stage+pass2', 'hessian') # every method, in the grid's order
+METHODS = ('fp32', 'ptq', 'fp32+ft', 'uniform', 'two-stage', 'one-stage', 'one-stage+pass2', 'hessian') # every method
+UNTRAINED = ('fp32', 'ptq') # the methods that train nothing (`steps` 0)
 SEARCH_METHODS = ('two-stage', 'one-stage', 'one-stage+pass2', 'hessian') # the methods with a budget
 
 @dataclass(frozen=True)
@@ -28,13 +31,16 @@ class System:
     bits: tuple = () # candidate bit-widths (searching methods) or the one bit-width (`uniform`)
     seed: int = 0 # seed of every random generator of the run
     pass2_steps: int|None = None # `one-stage+pass2`: steps of the second pass (default `steps`)
+    include: tuple|None = None # fnmatch patterns of the layers to quantize (None: `supernet.DEFAULT_INCLUDE`)
 
     def __post_init__(self):
         if self.method not in METHODS: raise ValueError(f"unknown method {self.method!r}: one of {', '.join(METHODS)}")
         object.__setattr__(self, 'bits', tuple(self.bits))
-        check_int('steps', self.steps, 0 if self.method == 'fp32' else 1); check_int('seed', self.seed)
-        if self.method == 'uniform' and len(self.bits) != 1:
-            raise ValueError(f"uniform takes one bit-width, e.g. bits=(4,); got {self.bits!r}")
+        if self.include is not None: object.__setattr__(self, 'include', tuple(self.include))
+        check_int('steps', self.steps, 0 if self.method in UNTRAINED else 1); check_int('seed', self.seed)
+        if self.method == 'ptq' and self.steps: raise ValueError(f"ptq trains nothing: steps must be 0, got {self.steps}")
+        if self.method in ('uniform', 'ptq') and len(self.bits) != 1:
+            raise ValueError(f"{self.method} takes one bit-width, e.g. bits=(4,); got {self.bits!r}")
         if self.bits: check_bits(self.bits)
         if self.method in SEARCH_METHODS:
             if not self.bits: raise ValueError(f"{self.method} needs candidate bits, e.g. bits=(2, 4, 8)")
@@ -47,7 +53,7 @@ class System:
     def name(self)->str:
         "The system's name in a results table: `fp32`, `fp32+ft`, `uniform4`, `one-stage@3.5`, ..."
         if self.method in ('fp32', 'fp32+ft'): return self.method
-        if self.method == 'uniform': return f'uniform{self.bits[0]}'
+        if self.method in ('uniform', 'ptq'): return f'{self.method}{self.bits[0]}'
         return f'{self.method}@{self.budget:g}'
 
 # %% ../nbs/05_systems.ipynb #52677a5c
@@ -57,6 +63,17 @@ def hessian_trainer():
         from mpq_nb.hessian import hessian_qat
         return hessian_qat, None
     except Exception as e: return None, f'{type(e).__name__}: {e}'
+
+def post_training(teacher:nn.Module, # a full-precision model (left untouched)
+                  bits:int, # the one bit-width
+                  include=None, # fnmatch patterns of the layers to round (None: `supernet.DEFAULT_INCLUDE`)
+                 )->Result:
+    "Post-training quantization: a copy of `teacher` with every layer of `include` rounded to `bits` (absmax scales), nothing trained."
+    t0 = time.perf_counter()
+    bmap = uniform_bit_map(teacher, bits, include)
+    model = freeze(copy.deepcopy(teacher).eval(), bmap)
+    return Result(model=model, bit_map=bmap, history=pd.DataFrame(columns=HISTORY_COLUMNS),
+                  times={'quantize': time.perf_counter() - t0}, avg_bits=map_avg_bits(model, bmap), system='ptq')
 
 def train_system(system:System, # what to train
                  teacher:nn.Module, # the full-precision `*ForCTC` teacher (never trained)
@@ -70,8 +87,9 @@ def train_system(system:System, # what to train
     "Train `system` from `teacher` on `batches` with `config`; its `train.Result` (None for `fp32`, which trains nothing)."
     s, c = system, config
     if s.method == 'fp32': return None
+    if s.method == 'ptq': return post_training(teacher, s.bits[0], s.include)
     common = dict(lr=c.lr, kl_weight=c.kl_weight, ctc_weight=c.ctc_weight, max_grad_norm=c.max_grad_norm,
-                  progress=progress, seed=s.seed, ckpt_dir=ckpt_dir, ckpt_every=ckpt_every)
+                  progress=progress, seed=s.seed, ckpt_dir=ckpt_dir, ckpt_every=ckpt_every, include=s.include)
     if s.method == 'hessian':
         if accelerator is not None: raise ValueError("the hessian baseline runs in one process: pass accelerator=None")
         fn, why = hessian_trainer()
