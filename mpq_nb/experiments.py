@@ -9,16 +9,17 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .data import ensure_corpus, load_librispeech
 from .models import load_teacher, load_processor, CTCBatches
+from .supernet import WHOLE_MODEL
 from .systems import TrainConfig, System, SEARCH_METHODS, train_system, hessian_trainer
 from .runs import settings_diff, check_out_dir, check_writable, read_json, read_csv, write_json, write_csv
 from .eval import eval_sets, score, system_row, kept_errors, save_scored, load_scored
 from .runs import provenance
 
 # %% auto #0
-__all__ = ['TEACHERS', 'BUDGETS', 'BITS', 'UNIFORM_BITS', 'CONTROLS', 'HEADLINE', 'SEEDS', 'STEPS', 'TRAIN_UTTS', 'EVAL_UTTS',
-           'SPLITS', 'CONFIG', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'TUNE_SPLIT', 'TUNE_SETTINGS', 'TUNE_COLUMNS',
-           'grid', 'read_results', 'teacher_fingerprint', 'run_grid', 'seed_means', 'grid_summary', 'results_table_md',
-           'add_arguments', 'run_cli', 'main', 'tune_dev']
+__all__ = ['TEACHERS', 'BUDGETS', 'BITS', 'UNIFORM_BITS', 'CONTROLS', 'WHOLE_VIEW', 'HEADLINE', 'SEEDS', 'STEPS', 'TRAIN_UTTS',
+           'EVAL_UTTS', 'SPLITS', 'CONFIG', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'TUNE_SPLIT', 'TUNE_SETTINGS',
+           'TUNE_COLUMNS', 'grid', 'read_results', 'teacher_fingerprint', 'run_grid', 'seed_means', 'grid_summary',
+           'results_table_md', 'add_arguments', 'run_cli', 'main', 'tune_dev']
 
 # %% ../nbs/50_experiments.ipynb #b3c068b0
 TEACHERS = ('wav2vec2-tiny', 'hubert-tiny') # the shipped teachers
@@ -26,6 +27,7 @@ BUDGETS = (2.5, 3.0, 3.5, 4.0) # target average bits of the searching systems
 BITS = (2, 4, 8) # candidate bit-widths of the searching systems
 UNIFORM_BITS = (8, 4, 3, 2) # bit-widths of the uniform baselines
 CONTROLS = ('fp32+ft',) # not a compression method: the FP32 teacher trained `STEPS` steps with the same loss
+WHOLE_VIEW = ('uniform', 'two-stage', 'one-stage') # methods run again over every layer (`supernet.WHOLE_MODEL`), seed 0
 HEADLINE = ('uniform4', 'two-stage', 'one-stage') # systems (or methods) run with every seed of `SEEDS`
 SEEDS = (0, 1) # seeds of the headline systems; the others run seed 0
 STEPS = 200 # training steps of each stage of every system
@@ -37,13 +39,22 @@ QUICK = dict(teachers=('wav2vec2-tiny',), budget=3.5, steps=20, eval_utts=40, tr
 DATA_SEED = 0 # which `TRAIN_UTTS` utterances are drawn from the train split (the same for every seed)
 
 # %% ../nbs/50_experiments.ipynb #cd647874
-def _spec(teacher, method, seed, steps, budget=None, bits=()):
-    s = System(method, 0 if method == 'fp32' else steps, None if budget is None else float(budget), tuple(bits), seed)
-    return dict(teacher=str(teacher), system=s.name, method=method, budget=s.budget, bits=s.bits, seed=seed, steps=s.steps)
+_TAGS = {'whole': WHOLE_MODEL, 'long': None} # a variant's tag -> the layers it quantizes
+
+def _spec(teacher, method, seed, steps, budget=None, bits=(), tag=''):
+    s = System(method, 0 if method == 'fp32' else steps, None if budget is None else float(budget), tuple(bits), seed,
+               include=_TAGS.get(tag), tag=tag)
+    return dict(teacher=str(teacher), system=s.name, method=method, budget=s.budget, bits=s.bits, seed=seed, steps=s.steps,
+                tag=tag)
 
 def _system(spec:dict)->System:
     "The `systems.System` of a spec."
-    return System(spec['method'], spec['steps'], spec['budget'], spec['bits'], spec['seed'])
+    tag = spec.get('tag', '')
+    return System(spec['method'], spec['steps'], spec['budget'], spec['bits'], spec['seed'], include=_TAGS.get(tag), tag=tag)
+
+def _row_method(spec:dict)->str:
+    "The method column of a row: the method, and the variant's tag (e.g. `one-stage-whole`), so that a method's rows compare like with like."
+    return spec['method'] + (f"-{spec['tag']}" if spec.get('tag') else '')
 
 def grid(quick:bool=False, # the few-minute grid of `QUICK` instead of the full one
          teachers=None, # teacher names or folders (default `TEACHERS`, or `QUICK['teachers']`)
@@ -63,7 +74,11 @@ def grid(quick:bool=False, # the few-minute grid of `QUICK` instead of the full 
             sys_ = ([_spec(t, 'fp32', seed, steps)] + [_spec(t, c, seed, steps) for c in CONTROLS]
                     + [_spec(t, 'uniform', seed, steps, float(b), (b,)) for b in UNIFORM_BITS]
                     + [_spec(t, m, seed, steps, b, BITS) for b in BUDGETS for m in SEARCH_METHODS])
-            specs += [s for s in sys_ if seed == SEEDS[0] or s['system'] in HEADLINE or s['method'] in HEADLINE]
+            if seed == SEEDS[0]:
+                sys_ += ([_spec(t, 'uniform', seed, steps, float(b), (b,), 'whole') for b in UNIFORM_BITS]
+                         + [_spec(t, m, seed, steps, b, BITS, 'whole') for b in BUDGETS for m in WHOLE_VIEW if m != 'uniform']
+                         + [_spec(t, 'one-stage', seed, 2 * steps, b, BITS, 'long') for b in BUDGETS])
+            specs += [s for s in sys_ if seed == SEEDS[0] or s['system'] in HEADLINE or (s['method'] in HEADLINE and not s['tag'])]
     return specs
 
 # %% ../nbs/50_experiments.ipynb #49e0d914
@@ -263,7 +278,7 @@ def _run_one(spec, key, i, n, out, ctx, train, tests, progress, csv, command, ev
     hyps = out/'hyps'/_slug(spec['teacher'])/f"{spec['system']}-seed{spec['seed']}.json.gz"   # to rescore, e.g. with sclite
     hyps.parent.mkdir(parents=True, exist_ok=True)
     write_json(hyps, kept_errors(ctx['fp32'] if spec['method'] == 'fp32' else reps), indent=None)
-    row = dict(teacher=spec['teacher'], system=spec['system'], method=spec['method'], budget=spec['budget'],
+    row = dict(teacher=spec['teacher'], system=spec['system'], method=_row_method(spec), budget=spec['budget'],
                bits_candidates=','.join(map(str, spec['bits'])) if spec['bits'] else '32', seed=spec['seed'],
                steps=spec['steps'], **{k: v for k, v in base.items() if k.startswith(('wer_', 'cer_', 'p_'))},
                lossless=base['lossless'], avg_bits=base['avg_bits'], compression_ratio=base['compression_ratio'],

@@ -14,10 +14,11 @@ from torch.nn.utils import parametrize
 from .quant import absmax_scale, check_bits, fake_quant, qint, round_ste, sign_ste
 
 # %% auto #0
-__all__ = ['DEFAULT_INCLUDE', 'LAYER_KINDS', 'WEIGHT_READERS', 'mixed_weight', 'MixedPrecisionLinear', 'MixedPrecisionConv1d',
-           'QuantLinear', 'QuantConv1d', 'is_weight_normed', 'searchable_layers', 'to_supernet', 'supernet_layers',
-           'quant_layers', 'arch_parameters', 'weight_parameters', 'set_tau', 'set_searching', 'expected_bits',
-           'map_avg_bits', 'allocate_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize', 'summary']
+__all__ = ['DEFAULT_INCLUDE', 'WHOLE_MODEL', 'LAYER_KINDS', 'WEIGHT_READERS', 'mixed_weight', 'MixedPrecisionLinear',
+           'MixedPrecisionConv1d', 'QuantLinear', 'QuantConv1d', 'is_weight_normed', 'searchable_layers', 'to_supernet',
+           'supernet_layers', 'quant_layers', 'arch_parameters', 'weight_parameters', 'set_tau', 'set_searching',
+           'expected_bits', 'map_avg_bits', 'allocate_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize',
+           'summary']
 
 # %% ../nbs/01_supernet.ipynb #ca859207
 def _qweight(w, bits, scale):
@@ -312,6 +313,8 @@ class QuantConv1d(_Quant, nn.Conv1d):
 DEFAULT_INCLUDE = ('*.attention.q_proj', '*.attention.k_proj', '*.attention.v_proj', '*.attention.out_proj',
                    '*.feed_forward.intermediate_dense', '*.feed_forward.output_dense',
                    '*.feature_projection.projection')
+WHOLE_MODEL = DEFAULT_INCLUDE + ('*.feature_extractor.conv_layers.*.conv', '*.pos_conv_embed.conv', 'lm_head')
+# every weight of a wav2vec2 / HuBERT CTC model that has a quantizer: the encoder's, the convolutional front end's, the CTC head's
 
 LAYER_KINDS = {'attention.q_proj': 'q', 'attention.k_proj': 'k', 'attention.v_proj': 'v', 'attention.out_proj': 'out',
                'feed_forward.intermediate_dense': 'ffn-in', 'feed_forward.output_dense': 'ffn-out',

@@ -32,6 +32,7 @@ class System:
     seed: int = 0 # seed of every random generator of the run
     pass2_steps: int|None = None # `one-stage+pass2`: steps of the second pass (default `steps`)
     include: tuple|None = None # fnmatch patterns of the layers to quantize (None: `supernet.DEFAULT_INCLUDE`)
+    tag: str = '' # a variant's label in the name, e.g. 'whole' for `include=supernet.WHOLE_MODEL`
 
     def __post_init__(self):
         if self.method not in METHODS: raise ValueError(f"unknown method {self.method!r}: one of {', '.join(METHODS)}")
@@ -51,10 +52,11 @@ class System:
 
     @property
     def name(self)->str:
-        "The system's name in a results table: `fp32`, `fp32+ft`, `uniform4`, `one-stage@3.5`, ..."
-        if self.method in ('fp32', 'fp32+ft'): return self.method
-        if self.method in ('uniform', 'ptq'): return f'{self.method}{self.bits[0]}'
-        return f'{self.method}@{self.budget:g}'
+        "The system's name in a results table: `fp32`, `fp32+ft`, `uniform4`, `one-stage@3.5`, `one-stage-whole@3.5`, ..."
+        t = f'-{self.tag}' if self.tag else ''
+        if self.method in ('fp32', 'fp32+ft'): return self.method + t
+        if self.method in ('uniform', 'ptq'): return f'{self.method}{self.bits[0]}{t}'
+        return f'{self.method}{t}@{self.budget:g}'
 
 # %% ../nbs/05_systems.ipynb #52677a5c
 def hessian_trainer():
