@@ -19,7 +19,7 @@ from .runs import provenance
 __all__ = ['TEACHERS', 'BUDGETS', 'BITS', 'UNIFORM_BITS', 'CONTROLS', 'WHOLE_VIEW', 'HEADLINE', 'SEEDS', 'STEPS', 'TRAIN_UTTS',
            'EVAL_UTTS', 'SPLITS', 'CONFIG', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'TUNE_SPLIT', 'TUNE_SETTINGS',
            'TUNE_COLUMNS', 'grid', 'read_results', 'teacher_fingerprint', 'run_grid', 'seed_means', 'grid_summary',
-           'results_table_md', 'add_arguments', 'run_cli', 'main', 'tune_dev']
+           'results_table_md', 'add_arguments', 'run_cli', 'headline', 'main', 'tune_dev']
 
 # %% ../nbs/50_experiments.ipynb #b3c068b0
 TEACHERS = ('wav2vec2-tiny', 'hubert-tiny') # the shipped teachers
@@ -412,7 +412,19 @@ def run_cli(a:argparse.Namespace):
                  systems=a.systems.split(',') if getattr(a, 'systems', None) else None)
     if not csv.exists(): raise FileNotFoundError(f"{csv} does not exist: run `mpq experiments --out {a.out}` first")
     print(results_table_md(csv))
-    print(json.dumps(grid_summary(csv)))
+    sm = grid_summary(csv)
+    print(json.dumps(sm))
+    print(headline(sm))
+
+def _x(v): return 'n/a' if v is None else f'{v:.2f}x'
+
+def headline(summary:dict, # what `grid_summary` returns
+            )->str:
+    "One line: per teacher, the paper's headline ratios (lossless compression of one-stage over uniform and over two-stage, and two-stage's wall time over one-stage's)."
+    return 'headline: ' + '; '.join(
+        f"{Path(t).name}: lossless ratio one-stage/uniform {_x(s['lossless_ratio_vs']['one-stage/uniform'])}, "
+        f"one-stage/two-stage {_x(s['lossless_ratio_vs']['one-stage/two-stage'])}, "
+        f"time two-stage/one-stage {_x(s['time_ratio_two-stage/one-stage']['mean'])}" for t, s in summary.items())
 
 def main(argv=None):
     "`mpq experiments` as a stand-alone entry point."

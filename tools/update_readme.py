@@ -102,7 +102,7 @@ def teachers_section(ptq_csvs: list[Path]) -> str:
 
 def results_section(results_csv: Path) -> str:
     sys.path.insert(0, str(ROOT))
-    from mpq_nb.experiments import results_table_md, grid_summary, grid, read_results
+    from mpq_nb.experiments import results_table_md, grid_summary, headline, grid, read_results
     from mpq_nb.report import claims_md, tune_table_md
     df = read_results(results_csv)
     n, total = len(df), len(grid())
@@ -116,7 +116,7 @@ def results_section(results_csv: Path) -> str:
     parts = ['## The paper\'s comparison on the embedded benchmark', '', state, '',
              'The verdict on each claim, computed from the rows by `mpq_nb.report.claims_md` (the charts are on the '
              'docs page `51_report`):', '', claims_md(results_csv), '', results_table_md(results_csv), '',
-             '`mpq experiments --summary` (its last line):', '', '```json', json.dumps(grid_summary(results_csv)), '```']
+             '`mpq experiments --summary` (its last line):', '', '```', headline(grid_summary(results_csv)), '```']
     tune = results_csv.parent/'tune-dev.csv'
     if tune.exists(): parts += ['', tune_table_md(tune)]
     return '\n'.join(parts)
