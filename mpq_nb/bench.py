@@ -17,7 +17,7 @@ from .export import save_packed
 from .models import load_teacher
 
 # %% auto #0
-__all__ = ['KINDS', 'ARCHS', 'GOALS', 'bench_quant', 'saved_bytes', 'train_step', 'step_cost', 'time_steps', 'packed_size',
+__all__ = ['KINDS', 'HUB_ARCHS', 'GOALS', 'bench_quant', 'saved_bytes', 'train_step', 'step_cost', 'time_steps', 'packed_size',
            'hub_architecture', 'bench_large', 'bench_supernet']
 
 # %% ../nbs/90_bench.ipynb #e77be2fc
@@ -211,7 +211,7 @@ def packed_size(model:nn.Module, # a full-precision model (not changed)
                 header_bytes=r['header_bytes'], avg_bits=map_avg_bits(fz, bmap))
 
 # %% ../nbs/90_bench.ipynb #658d6782
-ARCHS = {  # the hub checkpoints' architectures (their config.json): model class name, config class name, settings
+HUB_ARCHS = {  # the hub checkpoints' architectures (their config.json): model class name, config class name, settings
     'facebook/wav2vec2-base-100h': ('Wav2Vec2ForCTC', 'Wav2Vec2Config', dict(vocab_size=32, hidden_size=768,
         num_hidden_layers=12, num_attention_heads=12, intermediate_size=3072, feat_extract_norm='group',
         do_stable_layer_norm=False, conv_bias=False)),
@@ -220,16 +220,16 @@ ARCHS = {  # the hub checkpoints' architectures (their config.json): model class
         do_stable_layer_norm=True, conv_bias=True)),
 }
 
-def hub_architecture(hub_id:str, # a key of `ARCHS`
+def hub_architecture(hub_id:str, # a key of `HUB_ARCHS`
                      layers:int=None, # transformer layers (default: the checkpoint's)
                      one_conv:bool=False, # replace the 7-convolution front end by one of the same frame rate
                      device='cpu', # 'meta': shapes only
                      seed:int=0, # seed of the random initialisation
                     )->nn.Module: # the CTC model in eval mode, no LayerDrop, no time masking
     "A randomly initialised model of a hub checkpoint's architecture, at full or reduced depth."
-    if hub_id not in ARCHS: raise ValueError(f"unknown architecture {hub_id!r}: one of {list(ARCHS)}")
+    if hub_id not in HUB_ARCHS: raise ValueError(f"unknown architecture {hub_id!r}: one of {list(HUB_ARCHS)}")
     import transformers
-    model_cls, cfg_cls, kw = ARCHS[hub_id]
+    model_cls, cfg_cls, kw = HUB_ARCHS[hub_id]
     kw = {**kw, 'layerdrop': 0., 'mask_time_prob': 0.}
     if layers is not None: kw['num_hidden_layers'] = layers
     if one_conv: kw.update(conv_dim=(512,), conv_kernel=(320,), conv_stride=(320,))
@@ -244,7 +244,7 @@ def _ratios(ms, saved, packed=None):
     if packed is not None: r['packed_size_ratio'] = packed['ratio']
     return {k: round(v, 4) for k, v in r.items()}
 
-def bench_large(hub_id:str='facebook/hubert-large-ls960-ft', # a key of `ARCHS`
+def bench_large(hub_id:str='facebook/hubert-large-ls960-ft', # a key of `HUB_ARCHS`
                 layers:int=1, # transformer layers of the timed model (of the checkpoint's depth)
                 seconds:float=16., utterances:int=4, # the batch
                 bits=(2, 4, 8), qat_bits:int=4, budget:float=3.5,

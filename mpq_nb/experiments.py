@@ -16,15 +16,15 @@ from .eval import eval_sets, score, system_row, kept_errors, save_scored, load_s
 from .runs import provenance
 
 # %% auto #0
-__all__ = ['TEACHERS', 'BUDGETS', 'BITS', 'UNIFORM_BITS', 'CONTROLS', 'WHOLE_VIEW', 'HEADLINE', 'SEEDS', 'STEPS', 'TRAIN_UTTS',
-           'EVAL_UTTS', 'SPLITS', 'CONFIG', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'TUNE_SPLIT', 'TUNE_SETTINGS',
-           'TUNE_COLUMNS', 'grid', 'read_results', 'teacher_fingerprint', 'run_grid', 'seed_means', 'grid_summary',
-           'results_table_md', 'add_arguments', 'run_cli', 'headline', 'main', 'tune_dev']
+__all__ = ['TEACHERS', 'BUDGETS', 'CANDIDATES', 'UNIFORM_BITS', 'CONTROLS', 'WHOLE_VIEW', 'HEADLINE', 'SEEDS', 'STEPS',
+           'TRAIN_UTTS', 'EVAL_UTTS', 'SCORED_SPLITS', 'CONFIG', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'TUNE_SPLIT',
+           'TUNE_SETTINGS', 'TUNE_COLUMNS', 'grid', 'read_results', 'teacher_fingerprint', 'run_grid', 'seed_means',
+           'grid_summary', 'results_table_md', 'add_arguments', 'run_cli', 'headline', 'main', 'tune_dev']
 
 # %% ../nbs/50_experiments.ipynb #b3c068b0
 TEACHERS = ('wav2vec2-tiny', 'hubert-tiny') # the shipped teachers
 BUDGETS = (2.5, 3.0, 3.5, 4.0) # target average bits of the searching systems
-BITS = (2, 4, 8) # candidate bit-widths of the searching systems
+CANDIDATES = (2, 4, 8) # candidate bit-widths of the searching systems
 UNIFORM_BITS = (8, 4, 3, 2) # bit-widths of the uniform baselines
 CONTROLS = ('fp32+ft',) # not a compression method: the FP32 teacher trained `STEPS` steps with the same loss
 WHOLE_VIEW = ('uniform', 'two-stage', 'one-stage') # methods run again over every layer (`supernet.WHOLE_MODEL`), seed 0
@@ -33,7 +33,7 @@ SEEDS = (0, 1) # seeds of the headline systems; the others run seed 0
 STEPS = 200 # training steps of each stage of every system
 TRAIN_UTTS = 2000 # training utterances (the same for every system)
 EVAL_UTTS = 0 # utterances scored per test split (0: the whole split)
-SPLITS = ('test', 'test-unseen') # the scored splits: seen voices, held-out voices
+SCORED_SPLITS = ('test', 'test-unseen') # the scored splits: seen voices, held-out voices
 CONFIG = TrainConfig() # the hyper-parameters of every system: `systems.TrainConfig`'s defaults
 QUICK = dict(teachers=('wav2vec2-tiny',), budget=3.5, steps=20, eval_utts=40, train_utts=400) # the few-minute grid
 DATA_SEED = 0 # which `TRAIN_UTTS` utterances are drawn from the train split (the same for every seed)
@@ -68,16 +68,16 @@ def grid(quick:bool=False, # the few-minute grid of `QUICK` instead of the full 
         if quick:
             b = QUICK['budget']
             specs += [_spec(t, 'fp32', 0, steps), _spec(t, 'uniform', 0, steps, 4., (4,)),
-                      _spec(t, 'one-stage', 0, steps, b, BITS), _spec(t, 'two-stage', 0, steps, b, BITS)]
+                      _spec(t, 'one-stage', 0, steps, b, CANDIDATES), _spec(t, 'two-stage', 0, steps, b, CANDIDATES)]
             continue
         for seed in SEEDS:
             sys_ = ([_spec(t, 'fp32', seed, steps)] + [_spec(t, c, seed, steps) for c in CONTROLS]
                     + [_spec(t, 'uniform', seed, steps, float(b), (b,)) for b in UNIFORM_BITS]
-                    + [_spec(t, m, seed, steps, b, BITS) for b in BUDGETS for m in SEARCH_METHODS])
+                    + [_spec(t, m, seed, steps, b, CANDIDATES) for b in BUDGETS for m in SEARCH_METHODS])
             if seed == SEEDS[0]:
                 sys_ += ([_spec(t, 'uniform', seed, steps, float(b), (b,), 'whole') for b in UNIFORM_BITS]
-                         + [_spec(t, m, seed, steps, b, BITS, 'whole') for b in BUDGETS for m in WHOLE_VIEW if m != 'uniform']
-                         + [_spec(t, 'one-stage', seed, 2 * steps, b, BITS, 'long') for b in BUDGETS])
+                         + [_spec(t, m, seed, steps, b, CANDIDATES, 'whole') for b in BUDGETS for m in WHOLE_VIEW if m != 'uniform']
+                         + [_spec(t, 'one-stage', seed, 2 * steps, b, CANDIDATES, 'long') for b in BUDGETS])
             specs += [s for s in sys_ if seed == SEEDS[0] or s['system'] in HEADLINE or (s['method'] in HEADLINE and not s['tag'])]
     return specs
 
@@ -95,7 +95,7 @@ class _SameData:
 
 # %% ../nbs/50_experiments.ipynb #02e5a63b
 COLUMNS = (['teacher', 'system', 'method', 'budget', 'bits_candidates', 'seed', 'steps']
-           + [f'{k}_{s}' for k in ('wer', 'cer', 'p') for s in SPLITS]
+           + [f'{k}_{s}' for k in ('wer', 'cer', 'p') for s in SCORED_SPLITS]
            + ['lossless', 'avg_bits', 'compression_ratio', 'stage_seconds', 'seconds', 'bit_map',
               'train_utts', 'eval_utts', 'command', 'git_commit', 'cores', 'torch_threads', 'torch', 'date'])
 KEY = ['teacher', 'system', 'seed'] # what identifies a row
@@ -227,7 +227,7 @@ def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/
     eval_utts = eval_utts if eval_utts is not None else QUICK['eval_utts'] if quick else EVAL_UTTS
     train_utts = train_utts if train_utts is not None else QUICK['train_utts'] if quick else TRAIN_UTTS
     settings = dict(steps=steps, eval_utts=eval_utts, train_utts=train_utts, corpus=str(corpus) if corpus else None,
-                    splits=list(SPLITS), data_seed=DATA_SEED, hparams=CONFIG.as_dict())
+                    splits=list(SCORED_SPLITS), data_seed=DATA_SEED, hparams=CONFIG.as_dict())
     _claim_grid(out, settings)
     _claim_teachers(out, sorted({s['teacher'] for s in specs}))
     csv = out/'results.csv'
@@ -243,7 +243,7 @@ def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/
     if not todo: return read_results(csv)
     command = command or _command(f"mpq_nb.experiments.run_grid({str(out)!r}, quick={quick}, steps={steps}, "
                                   f"eval_utts={eval_utts}, teachers={teachers!r})")
-    tests, train = _data(corpus, SPLITS, eval_utts, train_utts)
+    tests, train = _data(corpus, SCORED_SPLITS, eval_utts, train_utts)
     m = provenance()                                                        # the commit of the code that runs, not a later HEAD
     ctx = {}                                                              # the current teacher's model, data and FP32
     for i, spec in enumerate(todo, 1):
@@ -287,7 +287,7 @@ def _run_one(spec, key, i, n, out, ctx, train, tests, progress, csv, command, ev
                cores=len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else m['cores'],
                torch_threads=m['torch_threads'], torch=m['torch'], date=time.strftime('%Y-%m-%d %H:%M'))
     _append(csv, row)
-    print(f"    wer " + ', '.join(f"{s} {100 * row[f'wer_{s}']:.2f}%" for s in SPLITS)
+    print(f"    wer " + ', '.join(f"{s} {100 * row[f'wer_{s}']:.2f}%" for s in SCORED_SPLITS)
           + f"; lossless {row['lossless']}; {row['compression_ratio']:.2f}x; {row['seconds']:.0f} s", flush=True)
 
 # %% ../nbs/50_experiments.ipynb #00613d75
@@ -455,7 +455,7 @@ def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder
              progress:bool=True, # progress bars
             )->pd.DataFrame:
     "Run each setting that has no row in `out_dir/tune-dev.csv` yet, score it on `split` and append its row; the table."
-    if split in SPLITS: raise ValueError(f"tune_dev scores on {split!r}, a split the grid reports: tune on 'dev' instead")
+    if split in SCORED_SPLITS: raise ValueError(f"tune_dev scores on {split!r}, a split the grid reports: tune on 'dev' instead")
     known = set(CONFIG.as_dict()) | _TUNE_KEYS
     bad = [x for x in settings if not isinstance(x, dict) or set(x) - known]
     if bad: raise ValueError(f"bad settings {bad}: each is a dict with keys from {sorted(known)}")
@@ -480,7 +480,7 @@ def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder
         print(f"[{i}/{len(todo)}] {teacher} @{budget:g} bits: {_setting_key(x)}", flush=True)
         if method == 'fp32': base = system_row('fp32', fp32, fp32, model, {}, {})
         else:
-            spec = _spec(teacher, method, seed, S, budget, tuple(x.get('bits', BITS)))
+            spec = _spec(teacher, method, seed, S, budget, tuple(x.get('bits', CANDIDATES)))
             cfg = CONFIG.replace(**{k: v for k, v in x.items() if k not in _TUNE_KEYS})
             res = train_system(_system(spec), model, _SameData(batches, seed, S), cfg, progress=progress)
             base = system_row(spec['system'], score(res.model, proc, dev, progress=progress), fp32, res.model,

@@ -11,7 +11,7 @@ import torch
 from torch import Tensor, nn
 
 # %% auto #0
-__all__ = ['BITS', 'round_ste', 'sign_ste', 'QInt', 'check_bits', 'qint', 'scale_shape', 'absmax_scale', 'fake_quant',
+__all__ = ['VALID_BITS', 'round_ste', 'sign_ste', 'QInt', 'check_bits', 'qint', 'scale_shape', 'absmax_scale', 'fake_quant',
            'quantize_codes', 'pack', 'unpack', 'model_size_bits', 'compression_ratio', 'tiny_wav2vec2', 'quant_demo']
 
 # %% ../nbs/00_quant.ipynb #11408338
@@ -35,7 +35,7 @@ def sign_ste(x:Tensor, # any float tensor
     return _STE.apply(x, _sign)
 
 # %% ../nbs/00_quant.ipynb #cf6fc247
-BITS = (1, 2, 3, 4, 5, 6, 7, 8, 32)  # the bit-widths `qint` accepts
+VALID_BITS = (1, 2, 3, 4, 5, 6, 7, 8, 32)  # the bit-widths `qint` accepts
 
 @dataclass(frozen=True)
 class QInt:
@@ -51,12 +51,12 @@ class QInt:
 
 def check_bits(bits, # a bit-width, or candidate bit-widths, e.g. 4 or (2, 4, 8)
               )->tuple:
-    "Validate and sort bit-widths: distinct ints of `BITS` (1..8, or 32 = not quantized); one int gives a 1-tuple."
+    "Validate and sort bit-widths: distinct ints of `VALID_BITS` (1..8, or 32 = not quantized); one int gives a 1-tuple."
     if isinstance(bits, Integral) and not isinstance(bits, bool): bits = (bits,)
     try: bits = tuple(bits)
     except TypeError: raise TypeError(f"bits must be one of the ints 1..8 or 32, or a sequence of them; got {bits!r}") from None
     if not bits: raise ValueError("bits is empty: give at least one candidate bit-width, e.g. (2, 4, 8)")
-    bad = [b for b in bits if isinstance(b, bool) or not isinstance(b, Integral) or int(b) not in BITS]
+    bad = [b for b in bits if isinstance(b, bool) or not isinstance(b, Integral) or int(b) not in VALID_BITS]
     if bad: raise ValueError(f"bad bit-width(s) {bad} in {bits}: bits must be one of the ints 1..8, or 32 for 'keep in full precision'")
     if len(set(bits)) != len(bits): raise ValueError(f"bits {bits} has duplicates")
     return tuple(sorted(int(b) for b in bits))
