@@ -15,7 +15,8 @@ from transformers import (AutoModelForCTC, HubertConfig, HubertForCTC, Wav2Vec2C
 
 # %% auto #0
 __all__ = ['CHARS', 'TINY', 'ARCHS', 'TEACHERS_DIR', 'SHIPPED', 'make_processor', 'teacher_config', 'new_teacher', 'CTCBatches',
-           'train_teacher', 'resolve_teacher', 'load_teacher', 'load_processor', 'teacher_history', 'ship_teacher']
+           'train_teacher', 'resolve_teacher', 'load_teacher', 'load_processor', 'teacher_history', 'train_seconds',
+           'ship_teacher']
 
 # %% ../nbs/11_models.ipynb #2eaa7965
 CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ'"
@@ -194,6 +195,12 @@ def teacher_history(name:str='wav2vec2-tiny', # a shipped teacher name
     f = Path(resolve_teacher(name))/'train_history.csv'
     if not f.exists(): raise FileNotFoundError(f"{f} does not exist: only shipped teachers (one of {list(SHIPPED)}) keep a history")
     return pd.read_csv(f)
+
+def train_seconds(history:pd.DataFrame, # a `teacher_history` (or a run's `history.csv`)
+                 )->float:
+    "Wall seconds of training in `history`: `secs` restarts at each resumption, so the sum of each sitting's last value."
+    s = history['secs'].dropna()
+    return float(s.groupby((s.diff() < 0).cumsum()).max().sum()) if len(s) else float('nan')
 
 # %% ../nbs/11_models.ipynb #fdd82df9
 def ship_teacher(run_dir, # a run folder of `train_teacher` (with `final/` and `history.csv`)
