@@ -74,7 +74,7 @@ def mainjob_section(log: Path, report: Path) -> str:
         parts[0] + ': ' + detail + '.', '',
         '```text', table, '```', '',
         f"For `{main['system']}`: " + '; '.join(verdict) + size + '. "lossless" means no significant WER increase '
-        '(MAPSSWE matched-pairs test against FP32 at alpha = 0.05) on any split.'])
+        '(MAPSSWE matched-pairs test against FP32, NIST sc_stats segments, at the 0.05 level) on any split.'])
 
 
 def teachers_section(ptq_csvs: list[Path]) -> str:
