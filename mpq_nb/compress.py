@@ -13,8 +13,8 @@ from .runs import check_int, settings_diff, provenance, check_out_dir, check_wri
 from .data import ensure_corpus, load_librispeech, is_hub_id
 from .models import load_teacher, load_processor, resolve_teacher, CTCBatches
 from .eval import LEVEL, eval_sets, score, system_row, save_scored, load_scored
-from .train import make_accelerator
-from .systems import TrainConfig, System, train_system
+from .train import TrainConfig, make_accelerator
+from .systems import System, train_system
 from .export import save_packed
 
 # %% auto #0
@@ -144,7 +144,7 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
              splits=('test', 'test-unseen'), # evaluation splits
              eval_utts:int=0, # 0: whole splits; else the first `eval_utts` of each (quick runs)
              lr:float=TrainConfig.lr, lr_alpha:float=TrainConfig.lr_alpha, kl_weight:float=TrainConfig.kl_weight,
-             budget_weight:float=TrainConfig.budget_weight, tau=TrainConfig.tau, # see `systems.TrainConfig`
+             budget_weight:float=TrainConfig.budget_weight, tau=TrainConfig.tau, # see `train.TrainConfig`
              pass2_steps:int=None, # for one-stage+pass2 (default `steps`)
              overwrite:bool=False, seed:int=0, progress:bool=True, level:float=LEVEL,
              ckpt_every:int=None, # checkpoint every this many steps of a stage (None: a tenth of the stage)

@@ -10,7 +10,8 @@ import numpy as np, pandas as pd, torch
 from .data import ensure_corpus, load_librispeech
 from .models import load_teacher, load_processor, CTCBatches
 from .supernet import WHOLE_MODEL
-from .systems import TrainConfig, System, SEARCH_METHODS, train_system, hessian_trainer
+from .train import TrainConfig
+from .systems import System, SEARCH_METHODS, train_system, hessian_trainer
 from .runs import settings_diff, check_out_dir, check_writable, read_json, read_csv, write_json, write_csv
 from .eval import eval_sets, score, system_row, kept_errors, save_scored, load_scored
 from .runs import provenance
@@ -34,7 +35,7 @@ STEPS = 200 # training steps of each stage of every system
 TRAIN_UTTS = 2000 # training utterances (the same for every system)
 EVAL_UTTS = 0 # utterances scored per test split (0: the whole split)
 SCORED_SPLITS = ('test', 'test-unseen') # the scored splits: seen voices, held-out voices
-CONFIG = TrainConfig() # the hyper-parameters of every system: `systems.TrainConfig`'s defaults
+CONFIG = TrainConfig() # the hyper-parameters of every system: `train.TrainConfig`'s defaults
 QUICK = dict(teachers=('wav2vec2-tiny',), budget=3.5, steps=20, eval_utts=40, train_utts=400) # the few-minute grid
 DATA_SEED = 0 # which `TRAIN_UTTS` utterances are drawn from the train split (the same for every seed)
 
