@@ -4,12 +4,12 @@
 
 # %% ../nbs/50_experiments.ipynb #87b79da5
 from __future__ import annotations
-import argparse, hashlib, itertools, json, math, os, platform, re, sys, time
+import argparse, fcntl, hashlib, itertools, json, math, os, platform, re, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .data import ensure_corpus, load_librispeech
 from .models import load_teacher, load_processor, CTCBatches
-from .supernet import WHOLE_MODEL
+from .supernet import WHOLE_MODEL, map_avg_bits
 from .train import TrainConfig
 from .systems import System, SEARCH_METHODS, train_system, hessian_trainer
 from .runs import settings_diff, check_out_dir, check_writable, read_json, read_csv, write_json, write_csv
@@ -111,15 +111,16 @@ def read_results(results_csv)->pd.DataFrame:
     if missing: raise ValueError(f"{p} is not a results table: it lacks the columns {missing}")
     return df
 
-def _append(results_csv:Path, row:dict):
-    "Append `row` to `results_csv` (the header first when the file is new)."
-    new = not results_csv.exists()
-    if not new:
-        with open(results_csv) as f: head = f.readline().strip().split(',')
-        if head != COLUMNS:
-            raise ValueError(f"{results_csv} has other columns than this version writes: move it aside or use another out_dir")
+def _append(results_csv:Path, row:dict, columns=COLUMNS):
+    "Append `row` to `results_csv` (the header first when the file is new), under a lock: several workers may append."
     with open(results_csv, 'a') as f:
-        pd.DataFrame([row]).reindex(columns=COLUMNS).to_csv(f, header=new, index=False)
+        fcntl.flock(f, fcntl.LOCK_EX)                                      # released when the file closes
+        new = f.tell() == 0
+        if not new:
+            with open(results_csv) as g: head = g.readline().strip().split(',')
+            if head != list(columns):
+                raise ValueError(f"{results_csv} has other columns than this version writes: move it aside or use another out_dir")
+        pd.DataFrame([row]).reindex(columns=columns).to_csv(f, header=new, index=False)
         f.flush(); os.fsync(f.fileno())
 
 def _slug(teacher:str)->str:
@@ -396,6 +397,8 @@ def add_arguments(p:argparse.ArgumentParser):
     p.add_argument('--systems', help="comma-separated systems to run (default: all), e.g. fp32,fp32+ft")
     p.add_argument('--summary', action='store_true', help='only print the table and the summary of OUT/results.csv')
     p.add_argument('--tune-dev', action='store_true', help='run `TUNE_SETTINGS` on the dev split into OUT/tune-dev.csv instead of the grid')
+    p.add_argument('--seed', type=int, default=0, help='--tune-dev: the training seed (default 0; run one worker per seed)')
+    p.add_argument('--budget', type=float, default=3.5, help='--tune-dev: the average-bits budget (default 3.5)')
     return p
 
 def run_cli(a:argparse.Namespace):
@@ -403,8 +406,8 @@ def run_cli(a:argparse.Namespace):
     if a.threads: torch.set_num_threads(a.threads)
     if getattr(a, 'tune_dev', False):
         t = tune_dev(a.out, teacher=a.teachers.split(',')[0] if a.teachers else TEACHERS[0], steps=a.steps,
-                     eval_utts=a.eval_utts or 0, corpus=a.corpus, train_utts=a.train_utts)
-        print(t[['teacher', 'setting', 'steps', 'split', 'wer', 'cer', 'p', 'avg_bits', 'seconds']].to_string(index=False))
+                     budget=a.budget, seed=a.seed, eval_utts=a.eval_utts or 0, corpus=a.corpus, train_utts=a.train_utts)
+        print(t[['teacher', 'seed', 'setting', 'steps', 'split', 'wer', 'cer', 'p', 'avg_bits', 'seconds']].to_string(index=False))
         return
     csv = Path(a.out)/'results.csv'
     if not a.summary:
@@ -434,19 +437,20 @@ def main(argv=None):
 
 # %% ../nbs/50_experiments.ipynb #9ebdca65
 TUNE_SPLIT = 'dev' # the split `tune_dev` scores on
-TUNE_SETTINGS = (dict(method='fp32'), dict(), dict(method='uniform', bits=(32,)), dict(steps=2 * STEPS),
-                 dict(method='two-stage'), dict(lr=3e-4), dict(kl_weight=0.), dict(kl_weight=5.), dict(tau=(1.0, 0.5)),
-                 dict(warmup_steps=STEPS // 4)) # the controls first, then one change each to the defaults
+TUNE_SETTINGS = (dict(method='fp32'), dict(), dict(method='uniform', bits=(32,)), dict(method='uniform', bits=(4,)),
+                 dict(method='two-stage'), dict(steps=2 * STEPS), dict(hard_from=0.75), dict(hard_from=0.5),
+                 dict(tau=(1.0, 0.01)), dict(lr_alpha=5e-3), dict(lr_alpha=1e-1), dict(kl_weight=5.),
+                 dict(budget_weight=10.)) # the controls and references first, then one change each to the defaults
 _TUNE_KEYS = {'method', 'steps', 'bits'} # what a setting may change besides `CONFIG`'s fields
 TUNE_COLUMNS = ['teacher', 'budget', 'seed', 'setting', 'method', 'steps', 'split', 'wer', 'cer', 'p', 'lossless', 'avg_bits',
-                'compression_ratio', 'seconds', 'eval_utts', 'train_utts', 'git_commit', 'torch_threads', 'date']
+                'search_avg_bits', 'compression_ratio', 'seconds', 'eval_utts', 'train_utts', 'git_commit', 'torch_threads', 'date']
 
 def _setting_key(s:dict)->str: return json.dumps({k: list(v) if isinstance(v, tuple) else v for k, v in s.items()}, sort_keys=True)
 
 def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder)
              settings=TUNE_SETTINGS, # dicts: changes to `CONFIG` (`TrainConfig` fields), and/or method, steps, bits
              teacher:str='wav2vec2-tiny', # teacher name or folder
-             budget:float=3.0, # average-bits budget of the searching systems
+             budget:float=3.5, # average-bits budget of the searching systems
              seed:int=0, # training seed
              steps:int=None, # steps of each stage unless a setting says (default `STEPS`)
              eval_utts:int=0, # dev utterances scored, 0 = all
@@ -479,6 +483,7 @@ def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder
     for i, x in enumerate(todo, 1):
         method, S = x.get('method', 'one-stage'), n_steps(x)
         print(f"[{i}/{len(todo)}] {teacher} @{budget:g} bits: {_setting_key(x)}", flush=True)
+        sbits = None                                                        # the search's argmax average, before the budget fit
         if method == 'fp32': base = system_row('fp32', fp32, fp32, model, {}, {})
         else:
             spec = _spec(teacher, method, seed, S, budget, tuple(x.get('bits', CANDIDATES)))
@@ -486,14 +491,15 @@ def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder
             res = train_system(_system(spec), model, _SameData(batches, seed, S), cfg, progress=progress)
             base = system_row(spec['system'], score(res.model, proc, dev, progress=progress), fp32, res.model,
                               res.bit_map, res.times)
+            if res.search_map: sbits = map_avg_bits(res.model, res.search_map)
             del res
         row = dict(teacher=str(teacher), budget=float(budget), seed=int(seed), setting=_setting_key(x), method=method,
                    steps=S, split=split, wer=base[f'wer_{split}'], cer=base[f'cer_{split}'],
                    p=base.get(f'p_{split}'), lossless=base['lossless'],
-                   avg_bits=base['avg_bits'], compression_ratio=base['compression_ratio'], seconds=base['seconds'],
+                   avg_bits=base['avg_bits'], search_avg_bits=sbits, compression_ratio=base['compression_ratio'], seconds=base['seconds'],
                    eval_utts=eval_utts, train_utts=len(train), git_commit=m['git_commit'],
                    torch_threads=m['torch_threads'], date=time.strftime('%Y-%m-%d %H:%M'))
-        pd.DataFrame([row]).reindex(columns=TUNE_COLUMNS).to_csv(csv, mode='a', header=not csv.exists(), index=False)
+        _append(csv, row, TUNE_COLUMNS)
         print(f"    {split} wer {100 * row['wer']:.2f}% (fp32 {100 * fp32[split].wer:.2f}%), "
               f"{row['avg_bits']:.2f} bits, {row['seconds']:.0f} s", flush=True)
     return pd.read_csv(csv)

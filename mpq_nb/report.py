@@ -176,21 +176,29 @@ def claims_md(results_csv, # the grid's results table (a path, as `grid_summary`
 # %% ../nbs/51_report.ipynb #d48b812b
 def tune_table_md(tune_csv, # `tune-dev.csv` of `experiments.tune_dev`
                  )->str:
-    "The tuning rows as markdown, each with its WER difference from the default one-stage row (`{}`)."
+    "The tuning rows as markdown, one line per setting (the mean over its seeds, and their spread), each beside the default one-stage row (`{}`)."
     t = pd.read_csv(tune_csv)
     if t.empty: raise ValueError(f"{tune_csv} holds no rows yet: run `mpq experiments --tune-dev`")
-    base, fp = t[t.setting == '{}'], t[t.method == 'fp32']
-    ref = float(base.wer.iloc[0]) if len(base) else None
-    ref_fp = float(fp.wer.iloc[0]) if len(fp) else None
-    r0 = t.iloc[0]
-    out = [f"Dev-split tuning (`mpq experiments --tune-dev`; {r0.teacher} at {r0.budget:g} bits, seed {int(r0.seed)}, "
-           f"{int(r0.eval_utts) or 'all'} {r0.split} utterances; commit {', '.join(sorted(set(map(str, t.git_commit))))}). "
-           f"`{{}}` is the grid's one-stage system; each other line changes one thing:", '',
-           f'| setting | method | steps per stage | WER {r0.split} | CER {r0.split} | minus FP32 (points) | p vs FP32 | minus `{{}}` (points) '
-           f'| avg bits | train time (s) |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|']
-    for _, r in t.iterrows():
-        d = '' if ref is None or r.setting == '{}' else _pts(r.wer - ref)
-        dfp = '' if ref_fp is None or r.method == 'fp32' else _pts(r.wer - ref_fp)
-        out.append(f"| `{r.setting}` | {r.method} | {int(r.steps)} | {100 * r.wer:.2f}% | {100 * r.cer:.2f}% | {dfp} | "
-                   f"{'' if pd.isna(r.p) else f'{r.p:.3f}'} | {d} | {r.avg_bits:.2f} | {r.seconds:.0f} |")
+    if 'search_avg_bits' not in t: t['search_avg_bits'] = np.nan              # (written since the v2 teachers)
+    g = t.groupby('setting', sort=False)
+    m = g[['wer', 'cer', 'avg_bits', 'search_avg_bits', 'seconds']].mean()
+    ref = m.wer.get('{}')
+    ref_fp = t[t.method == 'fp32'].wer.mean() if (t.method == 'fp32').any() else None
+    r0, seeds = t.iloc[0], sorted(set(t.seed.astype(int)))
+    out = [f"Dev-split tuning (`mpq experiments --tune-dev`; {r0.teacher} at {r0.budget:g} bits, seed(s) "
+           f"{', '.join(map(str, seeds))}, {int(r0.eval_utts) or 'all'} {r0.split} utterances; commit "
+           f"{', '.join(sorted(set(map(str, t.git_commit))))}). `{{}}` is the grid's one-stage system; each other line changes "
+           f"one thing. Figures are means over the seeds; spread is the largest minus the smallest WER:", '',
+           f'| setting | method | steps per stage | seeds | WER {r0.split} | spread | CER {r0.split} | minus FP32 (points) '
+           f'| p vs FP32 | minus `{{}}` (points) | avg bits | search argmax bits | train time (s) |',
+           '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|']
+    for k, rows in g:
+        r, a = rows.iloc[0], m.loc[k]
+        d = '' if ref is None or k == '{}' else _pts(a.wer - ref)
+        dfp = '' if ref_fp is None or r.method == 'fp32' else _pts(a.wer - ref_fp)
+        spread = f'{100 * (rows.wer.max() - rows.wer.min()):.2f}' if len(rows) > 1 else ''
+        ps = ' / '.join(f'{p:.3f}' for p in rows.p if not pd.isna(p))
+        sb = '' if pd.isna(a.search_avg_bits) else f'{a.search_avg_bits:.2f}'
+        out.append(f"| `{k}` | {r.method} | {int(r.steps)} | {len(rows)} | {100 * a.wer:.2f}% | {spread} | {100 * a.cer:.2f}% | "
+                   f"{dfp} | {ps} | {d} | {a.avg_bits:.2f} | {sb} | {a.seconds:.0f} |")
     return '\n'.join(out)

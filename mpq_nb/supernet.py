@@ -16,9 +16,9 @@ from .quant import absmax_scale, check_bits, fake_quant, qint, round_ste, sign_s
 # %% auto #0
 __all__ = ['DEFAULT_INCLUDE', 'WHOLE_MODEL', 'LAYER_KINDS', 'WEIGHT_READERS', 'mixed_weight', 'MixedPrecisionLinear',
            'MixedPrecisionConv1d', 'QuantLinear', 'QuantConv1d', 'is_weight_normed', 'searchable_layers', 'to_supernet',
-           'supernet_layers', 'quant_layers', 'arch_parameters', 'weight_parameters', 'set_tau', 'set_searching',
-           'expected_bits', 'map_avg_bits', 'allocate_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize',
-           'summary']
+           'supernet_layers', 'quant_layers', 'arch_parameters', 'weight_parameters', 'set_tau', 'set_hard',
+           'set_searching', 'expected_bits', 'map_avg_bits', 'allocate_bits', 'bit_map', 'freeze', 'uniform_bit_map',
+           'dequantize', 'summary']
 
 # %% ../nbs/01_supernet.ipynb #ca859207
 def _qweight(w, bits, scale):
@@ -127,7 +127,7 @@ class _MixedPrecision:
         self.alpha = nn.Parameter(torch.zeros(n, device=self.weight.device, dtype=torch.float32))
         self.scale = nn.Parameter(torch.ones(n, self.weight.shape[0], 1, device=self.weight.device, dtype=self.weight.dtype))
         self.register_buffer('tau', torch.tensor(1.0, device=self.weight.device))
-        self.searching = True
+        self.searching, self.hard = True, False
         self.reset_scales()
 
     @torch.no_grad()
@@ -146,9 +146,9 @@ class _MixedPrecision:
         return self.bits[int(self.alpha.argmax())]
 
     def mixing_weights(self):
-        "Gumbel-Softmax samples (searching, training), softmax(alpha/tau) (searching, eval) or one-hot argmax."
+        "Gumbel-Softmax samples (searching, training; one-hot with soft gradients when `hard`), softmax(alpha/tau) (searching, eval) or one-hot argmax."
         if not self.searching: return F.one_hot(self.alpha.argmax(), len(self.bits)).to(self.alpha.dtype)
-        if self.training: return F.gumbel_softmax(self.alpha, tau=float(self.tau), hard=False)
+        if self.training: return F.gumbel_softmax(self.alpha, tau=float(self.tau), hard=self.hard)
         return (self.alpha / self.tau).softmax(-1)
 
     def quantized_weight(self):
@@ -419,6 +419,10 @@ def set_tau(model:nn.Module, tau:float):
     "Set the Gumbel-Softmax temperature of every mixed-precision layer."
     if not tau > 0: raise ValueError(f"tau must be > 0, got {tau}")
     for m in supernet_layers(model).values(): m.tau.fill_(tau)
+
+def set_hard(model:nn.Module, flag:bool=True):
+    "Make every mixed-precision layer draw hard Gumbel samples while training: one candidate a step (straight-through gradients)."
+    for m in supernet_layers(model).values(): m.hard = bool(flag)
 
 def set_searching(model:nn.Module, flag:bool=True):
     "Switch every mixed-precision layer between search (mixing) and argmax mode."

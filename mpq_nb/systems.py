@@ -99,7 +99,8 @@ def train_system(system:System, # what to train
         return fn(teacher, batches, s.steps, s.budget, bits=s.bits, **common)
     common['accelerator'] = accelerator
     if s.method in ('uniform', 'fp32+ft'): return uniform(teacher, batches, s.steps, bits=32 if s.method == 'fp32+ft' else s.bits[0], **common)
-    search = dict(budget=s.budget, bits=s.bits, lr_alpha=c.lr_alpha, budget_weight=c.budget_weight, tau=c.tau)
+    search = dict(budget=s.budget, bits=s.bits, lr_alpha=c.lr_alpha, budget_weight=c.budget_weight, tau=c.tau,
+                  hard_from=c.hard_from)
     if s.method == 'two-stage': return two_stage(teacher, batches, s.steps, **search, **common)
     p2 = 0 if s.method == 'one-stage' else s.steps if s.pass2_steps is None else s.pass2_steps
     return one_stage(teacher, batches, s.steps, pass2_steps=p2, warmup_steps=c.warmup_steps, **search, **common)

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 import torch.nn as nn
 from tqdm.auto import tqdm
-from .supernet import (allocate_bits, to_supernet, supernet_layers, quant_layers, arch_parameters, weight_parameters, set_tau,
+from .supernet import (allocate_bits, to_supernet, supernet_layers, quant_layers, arch_parameters, weight_parameters, set_tau, set_hard,
                              set_searching, expected_bits, bit_map, freeze, uniform_bit_map, map_avg_bits)
 from .quant import check_bits
 from .runs import check_int, settings_diff
@@ -57,6 +57,7 @@ class TrainConfig:
     budget_weight: float = 1.0 # weight of the squared-hinge budget penalty (searching systems)
     tau: tuple = (1.0, 0.1) # Gumbel-Softmax temperature (start, end), annealed exponentially
     warmup_steps: int = 0 # first search steps that train only the weights
+    hard_from: float = 1.0 # fraction of the search after which the Gumbel samples are hard (one candidate a step); 1: never
     max_grad_norm: float|None = 1.0 # clip the weights' gradient norm (None: no clipping)
     batch_seconds: float = 16. # audio per training batch (per process)
 
@@ -77,6 +78,9 @@ class TrainConfig:
         if g is not None and (isinstance(g, bool) or not isinstance(g, Real) or not math.isfinite(g) or g <= 0):
             raise ValueError(f"max_grad_norm must be None or a number > 0, got {g!r}")
         check_int('warmup_steps', self.warmup_steps)
+        h = self.hard_from
+        if isinstance(h, bool) or not isinstance(h, Real) or not 0 <= h <= 1:
+            raise ValueError(f"hard_from must be a fraction of the search in [0, 1], got {h!r}")
 
     def replace(self, **changes)->TrainConfig:
         "A copy with `changes`; an unknown name is an error that lists the known ones."
@@ -273,7 +277,7 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, cfg:TrainConfig
         t0 = time.perf_counter()
         b = batch_to(next(data), device)
         tau = _tau_at(step, steps, cfg.tau) if search else float('nan')
-        if search: set_tau(student, tau)
+        if search: set_tau(student, tau); set_hard(student, step >= cfg.hard_from * steps)
         with torch.no_grad(): t_logits = teacher(b['input_values'], attention_mask=b['attention_mask']).logits
         use_ctc = cfg.ctc_weight > 0 and b['labels'] is not None
         out, eb, bud = model(b['input_values'], b['attention_mask'], b['labels'] if use_ctc else None)
@@ -354,6 +358,7 @@ def _search(teacher, batches, steps, budget, bits, cfg:TrainConfig, *, system, i
     opts = _optimizers(student, cfg.lr, cfg.lr_alpha, search=True)
     config = dict(system=system, stage='search', steps=steps, budget=budget, bits=bits, include=include,
                   exclude=exclude, tau=cfg.tau, seed=seed)
+    if cfg.hard_from < 1: config['hard_from'] = cfg.hard_from               # (absent when off: older checkpoints resume)
     hist, secs = _train('search', student, teacher, batches, steps, opts=opts, cfg=cfg, search=True, budget=budget,
                         ckpt=Path(ckpt_dir)/'search.pt' if ckpt_dir else None, config=config, seed=seed,
                         alphas=alphas, alpha_every=alpha_every, **run)
@@ -384,6 +389,7 @@ def one_stage(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval m
               budget_weight:float=TrainConfig.budget_weight, # weight of the squared-hinge budget penalty
               tau:tuple=TrainConfig.tau, # Gumbel-Softmax temperature: (start, end), annealed exponentially
               warmup_steps:int=TrainConfig.warmup_steps, # first search steps that train only the weights
+              hard_from:float=TrainConfig.hard_from, # fraction of the search after which Gumbel samples are hard (1: never)
               pass2_steps:int=0, # fine-tuning steps with the bits frozen (KL + CTC), after the search
               include=None, # fnmatch patterns of layers to search; default `DEFAULT_INCLUDE`
               exclude=None, # fnmatch patterns of layers to leave in full precision
@@ -405,7 +411,7 @@ def one_stage(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval m
     if steps == 0: raise ValueError("one_stage needs steps >= 1 to search")
     bits = check_bits(bits); _check_budget(budget, bits)
     cfg = TrainConfig(lr=lr, lr_alpha=lr_alpha, kl_weight=kl_weight, ctc_weight=ctc_weight, budget_weight=budget_weight,
-                      tau=tau, warmup_steps=warmup_steps, max_grad_norm=max_grad_norm)
+                      tau=tau, warmup_steps=warmup_steps, hard_from=hard_from, max_grad_norm=max_grad_norm)
     evals, alphas = [], []
     if accelerator is not None: teacher.to(accelerator.device)          # (the student is a copy: made there)
     run = dict(system='one-stage', ckpt_dir=ckpt_dir, ckpt_every=ckpt_every, seed=seed, progress=progress,
@@ -428,7 +434,8 @@ def two_stage(teacher:nn.Module, # full-precision `*ForCTC` model
               search_steps:int=None, # search steps of stage 1 (default: `steps`)
               lr:float=TrainConfig.lr, lr_alpha:float=TrainConfig.lr_alpha, kl_weight:float=TrainConfig.kl_weight,
               ctc_weight:float=TrainConfig.ctc_weight, budget_weight:float=TrainConfig.budget_weight,
-              tau:tuple=TrainConfig.tau, warmup_steps:int=TrainConfig.warmup_steps, include=None, exclude=None,
+              tau:tuple=TrainConfig.tau, warmup_steps:int=TrainConfig.warmup_steps, hard_from:float=TrainConfig.hard_from,
+              include=None, exclude=None,
               eval_fn=None, eval_every:int=None, progress:bool=True, ckpt_dir=None, ckpt_every:int=None, seed:int=0,
               max_grad_norm:float=TrainConfig.max_grad_norm, tol:float=0.1, fill:bool=True,
               alpha_every:int=None, # snapshot softmax(alpha) every this many search steps (None: about 20 snapshots)
@@ -441,7 +448,7 @@ def two_stage(teacher:nn.Module, # full-precision `*ForCTC` model
     if search_steps == 0: raise ValueError("two_stage needs search_steps >= 1 (stage 1 is a search)")
     bits = check_bits(bits); _check_budget(budget, bits)
     cfg = TrainConfig(lr=lr, lr_alpha=lr_alpha, kl_weight=kl_weight, ctc_weight=ctc_weight, budget_weight=budget_weight,
-                      tau=tau, warmup_steps=warmup_steps, max_grad_norm=max_grad_norm)
+                      tau=tau, warmup_steps=warmup_steps, hard_from=hard_from, max_grad_norm=max_grad_norm)
     evals, alphas = [], []
     if accelerator is not None: teacher.to(accelerator.device)          # (the student is a copy: made there)
     run = dict(system='two-stage', ckpt_dir=ckpt_dir, ckpt_every=ckpt_every, seed=seed, progress=progress,
