@@ -76,13 +76,10 @@ def _compress(a):
     print(format_report(rep))
     print(f"wall time of this command: {time.perf_counter() - t0:.0f} s")
 
-def _experiments(a):
-    from mpq_nb.experiments import run_cli
-    run_cli(a)
-
-def _ptq(a):
-    from mpq_nb.ptq import run_cli
-    run_cli(a)
+def _delegate(a):
+    "`mpq experiments` / `mpq ptq`: the module's own `main` parses the rest of the command line."
+    import importlib
+    importlib.import_module(f'mpq_nb.{a.cmd}').main(a.args, _Parser)
 
 def _bench(a):
     import torch
@@ -102,9 +99,33 @@ def _bits_list(s:str)->tuple:
     try: return tuple(int(b) for b in s.split(','))
     except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a comma-separated list of bit-widths, e.g. 2,4,8") from None
 
+_DELEGATED = {'experiments': 'the experiment grid: every system on both teachers, one row each in OUT/results.csv',
+              'ptq': 'WER after plain uniform post-training quantization at several bit-widths'}
+
 class _Parser(argparse.ArgumentParser):
     "An argument parser whose errors read like every other error of `mpq`: one line, exit code 2."
     def error(self, message): self.exit(2, f"mpq: error: {message} (see `{self.prog} --help`)\n")
+
+def _compress_options(d:argparse.ArgumentParser):
+    "The options of `mpq compress` (and `mpq demo`): those of `compress.compress`, with its defaults."
+    d.add_argument('--model', default='wav2vec2-tiny', help='shipped teacher, local dir or hub id')
+    d.add_argument('--budget', type=float, default=3.5, help='target average bits')
+    d.add_argument('--bits', type=_bits_list, default='2,4,8', help='candidate bit-widths, comma separated')
+    d.add_argument('--method', default='one-stage', choices=['one-stage', 'one-stage+pass2', 'two-stage'])
+    d.add_argument('--steps', type=int, default=200, help='training steps per stage')
+    d.add_argument('--out', help='run folder (default mpq-out/<model>-<method>-<budget>bits)')
+    d.add_argument('--corpus', help='corpus folder (default: the embedded corpus, made on first use)')
+    d.add_argument('--uniform-bits', type=int, default=4, help='bit-width of the uniform baseline (0: none)')
+    d.add_argument('--train-utts', type=int, default=2000); d.add_argument('--eval-utts', type=int, default=0)
+    d.add_argument('--train-split', default='train', help='split to train on (e.g. train.clean.100 on LibriSpeech)')
+    d.add_argument('--splits', default='test,test-unseen', help='evaluation splits, comma separated')
+    for flag, help in [('--batch-seconds', 'audio per training batch'), ('--lr', 'learning rate of the weights'),
+                       ('--lr-alpha', 'learning rate of the bit logits alpha')]:    # defaults: train.TrainConfig's
+        d.add_argument(flag, type=float, default=argparse.SUPPRESS, help=f'{help} (default: train.TrainConfig)')
+    d.add_argument('--threads', type=int, default=0); d.add_argument('--seed', type=int, default=0)
+    d.add_argument('--overwrite', action='store_true', help='redo a finished run in --out')
+    d.add_argument('--ckpt-every', type=int, help='checkpoint every this many steps of a stage (default: a tenth of it)')
+    d.set_defaults(fn=_compress)
 
 def parser()->argparse.ArgumentParser:
     "The argument parser of `mpq`."
@@ -137,42 +158,9 @@ def parser()->argparse.ArgumentParser:
     e.set_defaults(fn=_eval)
     for name, help in [('demo', 'the main job on the embedded default (what `mpq` alone runs)'),
                        ('compress', 'compress a CTC model: the chosen method beside FP32 and uniform baselines')]:
-        d = sub.add_parser(name, help=help)
-        d.add_argument('--model', default='wav2vec2-tiny', help='shipped teacher, local dir or hub id')
-        d.add_argument('--budget', type=float, default=3.5, help='target average bits')
-        d.add_argument('--bits', type=_bits_list, default='2,4,8', help='candidate bit-widths, comma separated')
-        d.add_argument('--method', default='one-stage', choices=['one-stage', 'one-stage+pass2', 'two-stage'])
-        d.add_argument('--steps', type=int, default=200, help='training steps per stage')
-        d.add_argument('--out', help='run folder (default mpq-out/<model>-<method>-<budget>bits)')
-        d.add_argument('--corpus', help='corpus folder (default: the embedded corpus, made on first use)')
-        d.add_argument('--uniform-bits', type=int, default=4, help='bit-width of the uniform baseline (0: none)')
-        d.add_argument('--train-utts', type=int, default=2000); d.add_argument('--eval-utts', type=int, default=0)
-        d.add_argument('--train-split', default='train', help='split to train on (e.g. train.clean.100 on LibriSpeech)')
-        d.add_argument('--splits', default='test,test-unseen', help='evaluation splits, comma separated')
-        for flag, help in [('--batch-seconds', 'audio per training batch'), ('--lr', 'learning rate of the weights'),
-                           ('--lr-alpha', 'learning rate of the bit logits alpha')]:    # defaults: train.TrainConfig's
-            d.add_argument(flag, type=float, default=argparse.SUPPRESS, help=f'{help} (default: train.TrainConfig)')
-        d.add_argument('--threads', type=int, default=0); d.add_argument('--seed', type=int, default=0)
-        d.add_argument('--overwrite', action='store_true', help='redo a finished run in --out')
-        d.add_argument('--ckpt-every', type=int, help='checkpoint every this many steps of a stage (default: a tenth of it)')
-        d.set_defaults(fn=_compress)
-    x = sub.add_parser('experiments', help='the experiment grid: every system on both teachers, one row each in OUT/results.csv')
-    x.add_argument('--out', default='results'); x.add_argument('--quick', action='store_true')
-    x.add_argument('--steps', type=int); x.add_argument('--eval-utts', type=int); x.add_argument('--train-utts', type=int)
-    x.add_argument('--corpus'); x.add_argument('--teachers', help='comma-separated names or folders')
-    x.add_argument('--threads', type=int, default=0)
-    x.add_argument('--systems', help="comma-separated systems to run (default: all), e.g. fp32,fp32+ft")
-    x.add_argument('--summary', action='store_true', help='only print the table and the summary JSON of OUT/results.csv')
-    x.add_argument('--tune-dev', action='store_true', help='run the dev-split tuning settings into OUT/tune-dev.csv instead of the grid')
-    x.set_defaults(fn=_experiments)
-    q = sub.add_parser('ptq', help='WER after plain uniform post-training quantization at several bit-widths')
-    q.add_argument('--model', default='wav2vec2-tiny', help='shipped teacher, local dir or hub id')
-    q.add_argument('--bits', type=int, nargs='+', default=[8, 4, 3, 2], help='bit-widths (default 8 4 3 2)')
-    q.add_argument('--scope', choices=['searchable', 'all-linear'], default='searchable', help='which layers to quantize')
-    q.add_argument('--corpus', help='corpus folder (default: the embedded corpus)')
-    q.add_argument('--eval-utts', type=int, default=0, help='utterances per split, 0 = all')
-    q.add_argument('--out', help='CSV to write'); q.add_argument('--overwrite', action='store_true')
-    q.add_argument('--threads', type=int, default=0); q.set_defaults(fn=_ptq)
+        _compress_options(sub.add_parser(name, help=help))
+    for name, help in _DELEGATED.items():        # options: declared once, by the module (`mpq NAME --help` lists them)
+        sub.add_parser(name, help=help, add_help=False).set_defaults(fn=_delegate)
     b = sub.add_parser('bench', help='benchmarks that print ratios measured side by side (the last line: one JSON object)')
     b.add_argument('what', choices=['quant', 'supernet'], help='quant: fake_quant vs PyTorch; supernet: a search step vs '
                    'fine-tuning and QAT steps (time, saved bytes, packed size), on the teacher and on HuBERT-large\'s shape')
@@ -186,7 +174,9 @@ def main(argv=None):
     "Entry point of the `mpq` console script: an error is `mpq: error: <what and how to fix>` and exit code 2 (`--debug`: the traceback)."
     argv = sys.argv[1:] if argv is None else list(argv)
     p = parser()
-    a = p.parse_args(argv)
+    i = next((k for k, x in enumerate(argv) if not x.startswith('-')), len(argv))     # the sub-command's place
+    if i < len(argv) and argv[i] in _DELEGATED: a = p.parse_args(argv[:i + 1]); a.args = argv[i + 1:]
+    else: a = p.parse_args(argv)
     if a.cmd is None and all(x == '--debug' for x in argv): a = p.parse_args([*argv, 'demo'])   # `mpq` alone: the demo
     if getattr(a, 'fn', None) is None: p.print_help(); return
     if a.debug or os.environ.get('MPQ_DEBUG'): return a.fn(a)

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .quant import compression_ratio, check_bits
 from .supernet import LAYER_KINDS
-from .runs import check_int, settings_diff, provenance, check_out_dir, check_writable, clear_run, is_run_dir, read_json, write_json, write_csv
+from .runs import check_int, settings_diff, provenance, command_line, check_out_dir, check_writable, clear_run, is_run_dir, read_json, write_json, write_csv
 from .data import ensure_corpus, load_librispeech, is_hub_id
 from .models import load_teacher, load_processor, resolve_teacher, CTCBatches
 from .eval import LEVEL, eval_sets, score, system_row, save_scored, load_scored
@@ -131,6 +131,24 @@ def _run_system(name, system, out, teacher, proc, batches, tests, config, fp32, 
     return row, reps
 
 # %% ../nbs/40_compress.ipynb #59bcb13a
+def _check_sources(model, corpus, ckpt_every):
+    "Refuse, before any work, a teacher or corpus that is not there and a bad checkpoint interval."
+    if ckpt_every is not None: check_int('ckpt_every (--ckpt-every)', ckpt_every, 1)
+    resolve_teacher(model)                                           # a missing folder is named now, not after minutes
+    if corpus is not None and not Path(str(corpus)).expanduser().exists() and not is_hub_id(str(corpus)):
+        raise FileNotFoundError(f"corpus (--corpus): no such folder: {corpus}")
+
+def _inputs(model, corpus, splits, eval_utts, train_split, train_utts, batch_seconds, seed, acc):
+    "The corpus folder, the teacher, its processor, the scored splits and the training batches of a `compress` run."
+    with (acc.main_process_first() if acc is not None else contextlib.nullcontext()):   # one download, one cache
+        corpus = Path(corpus) if corpus else Path(ensure_corpus())
+        teacher, proc = load_teacher(model), load_processor(model)
+        tests = eval_sets(corpus, splits, eval_utts)
+        train = load_librispeech(corpus, train_split)
+    if acc is not None: teacher.to(acc.device)
+    train = train.shuffle(seed=seed).select(range(min(train_utts, len(train))))
+    return corpus, teacher, proc, tests, CTCBatches(train, proc, batch_seconds=batch_seconds, shuffle=True, seed=seed)
+
 def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pretrained` dir or hub id
              budget:float=3.5, # target average bits of the searchable weights
              bits=(2, 4, 8), # candidate bit-widths
@@ -154,10 +172,7 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
     "Compress `model` with `method` at `budget` bits beside FP32 and uniform baselines; write and return the report."
     bits, config = check_args(method, budget, bits, steps, uniform_bits, train_utts, batch_seconds, splits, eval_utts, lr,
                       lr_alpha, kl_weight, budget_weight, tau, pass2_steps)
-    if ckpt_every is not None: check_int('ckpt_every (--ckpt-every)', ckpt_every, 1)
-    resolve_teacher(model)                                           # a missing folder is named now, not after minutes
-    if corpus is not None and not Path(str(corpus)).expanduser().exists() and not is_hub_id(str(corpus)):
-        raise FileNotFoundError(f"corpus (--corpus): no such folder: {corpus}")
+    _check_sources(model, corpus, ckpt_every)
     acc = _auto_accelerator(accelerator)
     main = acc is None or acc.is_main_process
     out = Path(out or f'mpq-out/{Path(str(model)).name}-{method}-{budget:g}bits')
@@ -168,14 +183,8 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
     if train_split != 'train': args['train_split'] = train_split    # (absent when default: older run folders resume)
     _claim_out(out, args, overwrite, acc)
     t_start = time.perf_counter()
-    with (acc.main_process_first() if acc is not None else contextlib.nullcontext()):   # one download, one cache
-        corpus = Path(corpus) if corpus else Path(ensure_corpus())
-        teacher, proc = load_teacher(model), load_processor(model)
-        tests = eval_sets(corpus, splits, eval_utts)
-        train = load_librispeech(corpus, train_split)
-    if acc is not None: teacher.to(acc.device)
-    train = train.shuffle(seed=seed).select(range(min(train_utts, len(train))))
-    batches = CTCBatches(train, proc, batch_seconds=batch_seconds, shuffle=True, seed=seed)
+    corpus, teacher, proc, tests, batches = _inputs(model, corpus, splits, eval_utts, train_split, train_utts,
+                                                    batch_seconds, seed, acc)
     systems = {'fp32': System('fp32', 0, seed=seed)}                 # the row name -> the system
     if uniform_bits: systems[f'uniform{uniform_bits}'] = System('uniform', steps, bits=(uniform_bits,), seed=seed)
     systems[method] = System(method, steps, budget, bits, seed, pass2_steps)
@@ -186,10 +195,8 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
                                 level=level, ckpt_every=ckpt_every, progress=progress, acc=acc)
         if name == 'fp32': fp32 = reps
         rows.append(row)
-    report = dict(args=args, out=str(out), rows=rows, machine=provenance(acc), corpus=str(corpus),
-                  command=' '.join(['mpq'] + sys.argv[1:]) if Path(sys.argv[0]).name == 'mpq' else None,
-                  seconds_total_this_run=time.perf_counter() - t_start,
-                  date=time.strftime('%Y-%m-%d'))
+    report = dict(args=args, out=str(out), rows=rows, machine=provenance(acc), corpus=str(corpus), command=command_line(),
+                  seconds_total_this_run=time.perf_counter() - t_start, date=time.strftime('%Y-%m-%d'))
     if main: write_json(out/'report.json', report)
     if acc is not None: acc.wait_for_everyone()
     return report

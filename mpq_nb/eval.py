@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['SEGMENTS', 'LEVEL', 'transcribe', 'WERReport', 'wer_report', 'sclite_alignment', 'nist_segments', 'MAPSSWE',
            'mapsswe', 'segment_errors', 'significance', 'significantly_worse', 'is_lossless', 'evaluate', 'eval_sets',
-           'score', 'system_row', 'kept_errors', 'reports_from', 'save_scored', 'load_scored']
+           'score', 'system_row', 'kept_errors', 'reports_from', 'save_scored', 'load_scored', 'bit_map_scorer']
 
 # %% ../nbs/12_eval.ipynb #defe5513
-import math
+import copy, math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +16,7 @@ from pathlib import Path
 import jiwer, numpy as np, pandas as pd, torch
 from tqdm.auto import tqdm
 from .quant import compression_ratio
-from .supernet import map_avg_bits
+from .supernet import map_avg_bits, freeze
 from .data import load_librispeech
 from .runs import read_json, write_json
 
@@ -340,3 +340,17 @@ def load_scored(path)->tuple:
     c = read_json(path, f"delete it: that system is then scored again")
     return c['row'], reports_from(c['errors'])
 
+
+# %% ../nbs/12_eval.ipynb #4c739cd9
+def bit_map_scorer(reference, # the full-precision model the rows are tested against, e.g. the teacher
+                   model, # what a bit map is applied to: a supernet after its search, or the teacher itself (absmax scales)
+                   processor, splits:dict, # split name -> `datasets.Dataset`
+                   batch_size:int=16, level:float=LEVEL):
+    "`fn(bit_map, progress=True)`: the `system_row` of `model` frozen at `bit_map` (e.g. `explore.explorer`'s `evaluate_fn`)."
+    ref = {}
+    def fn(bit_map:dict, progress:bool=True)->dict:
+        if not ref: ref.update(score(reference, processor, splits, batch_size=batch_size, progress=progress))
+        q = freeze(copy.deepcopy(model).eval(), dict(bit_map))
+        return system_row('bit map', score(q, processor, splits, batch_size=batch_size, progress=progress), ref, q,
+                          dict(bit_map), {}, level)
+    return fn

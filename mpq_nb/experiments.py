@@ -14,13 +14,14 @@ from .train import TrainConfig
 from .systems import System, SEARCH_METHODS, train_system, hessian_trainer
 from .runs import settings_diff, check_out_dir, check_writable, read_json, read_csv, write_json, write_csv
 from .eval import eval_sets, score, system_row, kept_errors, save_scored, load_scored
-from .runs import provenance
+from .runs import provenance, command_line
 
 # %% auto #0
 __all__ = ['TEACHERS', 'BUDGETS', 'CANDIDATES', 'UNIFORM_BITS', 'CONTROLS', 'WHOLE_VIEW', 'HEADLINE', 'SEEDS', 'STEPS',
            'TRAIN_UTTS', 'EVAL_UTTS', 'SCORED_SPLITS', 'CONFIG', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'TUNE_SPLIT',
            'TUNE_SETTINGS', 'TUNE_COLUMNS', 'grid', 'read_results', 'teacher_fingerprint', 'run_grid', 'seed_means',
-           'grid_summary', 'results_table_md', 'add_arguments', 'run_cli', 'headline', 'main', 'tune_dev']
+           'best_lossless', 'grid_summary', 'results_table_md', 'add_arguments', 'run_cli', 'headline', 'main',
+           'tune_dev']
 
 # %% ../nbs/50_experiments.ipynb #b3c068b0
 TEACHERS = ('wav2vec2-tiny', 'hubert-tiny') # the shipped teachers
@@ -163,9 +164,6 @@ def _claim_teachers(out:Path, teachers):
                               f"mix two models. Use another out_dir (or move {out} aside) to start the grid again")
     write_json(f, {**known, **now})
 
-def _command(default:str)->str:
-    return ' '.join(['mpq'] + sys.argv[1:]) if Path(sys.argv[0]).name == 'mpq' else default
-
 # %% ../nbs/50_experiments.ipynb #a563a9db
 def _fp32(out:Path, teacher_name, teacher, proc, tests, progress):
     "The FP32 teacher's row and reports, scored once and kept in `out/fp32/<teacher>.json`."
@@ -243,7 +241,7 @@ def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/
               f"rerun once it is and only they will run")
         todo = [s for s in todo if s['method'] != 'hessian']
     if not todo: return read_results(csv)
-    command = command or _command(f"mpq_nb.experiments.run_grid({str(out)!r}, quick={quick}, steps={steps}, "
+    command = command or command_line(f"mpq_nb.experiments.run_grid({str(out)!r}, quick={quick}, steps={steps}, "
                                   f"eval_utts={eval_utts}, teachers={teachers!r})")
     tests, train = _data(corpus, SCORED_SPLITS, eval_utts, train_utts)
     m = provenance()                                                        # the commit of the code that runs, not a later HEAD
@@ -306,6 +304,12 @@ def seed_means(df:pd.DataFrame)->pd.DataFrame:
     a['method'], a['budget'] = g['method'].first(), g['budget'].first()
     return a
 
+def best_lossless(df:pd.DataFrame)->pd.DataFrame:
+    "Per teacher and method (a variant such as `one-stage-whole` apart): its lossless system with the largest compression ratio, as a `seed_means` row."
+    a = seed_means(df).reset_index()
+    ok = a[a.lossless & ~a.method.isin(('fp32',) + CONTROLS)]
+    return ok.loc[ok.groupby(['teacher', 'method'], sort=False).compression_ratio.idxmax()].set_index(['teacher', 'method'])
+
 def _div(a, b): return None if a is None or b is None or b == 0 else float(a / b)
 def _num(v): return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
 
@@ -319,12 +323,10 @@ def grid_summary(results_csv, # the results table of `run_grid`
     splits = [c[4:] for c in df.columns if c.startswith('wer_')]
     out = {}
     for t, d in df.groupby('teacher', sort=False):
-        a = seed_means(d).loc[t]
-        ratio, best = {}, {}
-        for m in ('uniform',) + SEARCH_METHODS:
-            ok = a[(a.method == m) & a.lossless]
-            ratio[m] = float(ok.compression_ratio.max()) if len(ok) else None
-            best[m] = str(ok.compression_ratio.idxmax()) if len(ok) else None
+        a, top = seed_means(d).loc[t], best_lossless(d)
+        top = top.loc[t] if t in top.index.get_level_values(0) else top.iloc[:0].droplevel(0)
+        ratio = {m: float(top.compression_ratio[m]) if m in top.index else None for m in ('uniform',) + SEARCH_METHODS}
+        best = {m: str(top.system[m]) if m in top.index else None for m in ratio}
         vs = {f'{x}/{y}': _div(ratio[x], ratio[y]) for x in ('one-stage', 'one-stage+pass2')
               for y in ('uniform', 'two-stage', 'hessian')}
         def at(m, b, col):
@@ -430,9 +432,11 @@ def headline(summary:dict, # what `grid_summary` returns
         f"one-stage/two-stage {_x(s['lossless_ratio_vs']['one-stage/two-stage'])}, "
         f"time two-stage/one-stage {_x(s['time_ratio_two-stage/one-stage']['mean'])}" for t, s in summary.items())
 
-def main(argv=None):
-    "`mpq experiments` as a stand-alone entry point."
-    p = add_arguments(argparse.ArgumentParser(prog='mpq experiments', description='the experiment grid of mpq_nb'))
+def main(argv=None, # the options (default: the command line)
+         parser_class=argparse.ArgumentParser, # the parser's class (`mpq` passes its own, whose errors are one line)
+        ):
+    "`mpq experiments`: parse `argv` with the options of `add_arguments` (their one declaration) and run."
+    p = add_arguments(parser_class(prog='mpq experiments', description='the experiment grid of mpq_nb'))
     run_cli(p.parse_args(sys.argv[1:] if argv is None else list(argv)))
 
 # %% ../nbs/50_experiments.ipynb #9ebdca65
@@ -440,12 +444,28 @@ TUNE_SPLIT = 'dev' # the split `tune_dev` scores on
 TUNE_SETTINGS = (dict(method='fp32'), dict(), dict(method='uniform', bits=(32,)), dict(method='uniform', bits=(4,)),
                  dict(method='two-stage'), dict(steps=2 * STEPS), dict(hard_from=0.75), dict(hard_from=0.5),
                  dict(tau=(1.0, 0.01)), dict(lr_alpha=5e-3), dict(lr_alpha=1e-1), dict(kl_weight=5.),
-                 dict(budget_weight=10.)) # the controls and references first, then one change each to the defaults
+                 dict(budget_weight=10.), dict(settle=0.25), dict(settle=0.5)) # the controls and references first, then one change each
 _TUNE_KEYS = {'method', 'steps', 'bits'} # what a setting may change besides `CONFIG`'s fields
 TUNE_COLUMNS = ['teacher', 'budget', 'seed', 'setting', 'method', 'steps', 'split', 'wer', 'cer', 'p', 'lossless', 'avg_bits',
                 'search_avg_bits', 'compression_ratio', 'seconds', 'eval_utts', 'train_utts', 'git_commit', 'torch_threads', 'date']
 
 def _setting_key(s:dict)->str: return json.dumps({k: list(v) if isinstance(v, tuple) else v for k, v in s.items()}, sort_keys=True)
+
+def _check_settings(settings, split):
+    "Refuse, before any work, a split the grid reports and a setting that `CONFIG` cannot take."
+    if split in SCORED_SPLITS: raise ValueError(f"tune_dev scores on {split!r}, a split the grid reports: tune on 'dev' instead")
+    known = set(CONFIG.as_dict()) | _TUNE_KEYS
+    bad = [x for x in settings if not isinstance(x, dict) or set(x) - known]
+    if bad: raise ValueError(f"bad settings {bad}: each is a dict with keys from {sorted(known)}")
+    for x in settings: CONFIG.replace(**{k: v for k, v in x.items() if k not in _TUNE_KEYS})   # a bad value fails now, not hours in
+
+def _tune_one(x, teacher, budget, seed, steps, model, proc, batches, dev, fp32, progress):
+    "Train and score one setting: its `system_row`, and the search's argmax average bits before the budget fit (None without a search)."
+    spec = _spec(teacher, x.get('method', 'one-stage'), seed, steps, budget, tuple(x.get('bits', CANDIDATES)))
+    cfg = CONFIG.replace(**{k: v for k, v in x.items() if k not in _TUNE_KEYS})
+    res = train_system(_system(spec), model, _SameData(batches, seed, steps), cfg, progress=progress)
+    row = system_row(spec['system'], score(res.model, proc, dev, progress=progress), fp32, res.model, res.bit_map, res.times)
+    return row, map_avg_bits(res.model, res.search_map) if res.search_map else None
 
 def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder)
              settings=TUNE_SETTINGS, # dicts: changes to `CONFIG` (`TrainConfig` fields), and/or method, steps, bits
@@ -460,11 +480,7 @@ def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder
              progress:bool=True, # progress bars
             )->pd.DataFrame:
     "Run each setting that has no row in `out_dir/tune-dev.csv` yet, score it on `split` and append its row; the table."
-    if split in SCORED_SPLITS: raise ValueError(f"tune_dev scores on {split!r}, a split the grid reports: tune on 'dev' instead")
-    known = set(CONFIG.as_dict()) | _TUNE_KEYS
-    bad = [x for x in settings if not isinstance(x, dict) or set(x) - known]
-    if bad: raise ValueError(f"bad settings {bad}: each is a dict with keys from {sorted(known)}")
-    for x in settings: CONFIG.replace(**{k: v for k, v in x.items() if k not in _TUNE_KEYS})   # a bad value fails now, not hours in
+    _check_settings(settings, split)
     steps, train_utts = steps or STEPS, train_utts or TRAIN_UTTS
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     csv = out/'tune-dev.csv'
@@ -483,16 +499,8 @@ def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder
     for i, x in enumerate(todo, 1):
         method, S = x.get('method', 'one-stage'), n_steps(x)
         print(f"[{i}/{len(todo)}] {teacher} @{budget:g} bits: {_setting_key(x)}", flush=True)
-        sbits = None                                                        # the search's argmax average, before the budget fit
-        if method == 'fp32': base = system_row('fp32', fp32, fp32, model, {}, {})
-        else:
-            spec = _spec(teacher, method, seed, S, budget, tuple(x.get('bits', CANDIDATES)))
-            cfg = CONFIG.replace(**{k: v for k, v in x.items() if k not in _TUNE_KEYS})
-            res = train_system(_system(spec), model, _SameData(batches, seed, S), cfg, progress=progress)
-            base = system_row(spec['system'], score(res.model, proc, dev, progress=progress), fp32, res.model,
-                              res.bit_map, res.times)
-            if res.search_map: sbits = map_avg_bits(res.model, res.search_map)
-            del res
+        if method == 'fp32': base, sbits = system_row('fp32', fp32, fp32, model, {}, {}), None
+        else: base, sbits = _tune_one(x, teacher, budget, seed, S, model, proc, batches, dev, fp32, progress)
         row = dict(teacher=str(teacher), budget=float(budget), seed=int(seed), setting=_setting_key(x), method=method,
                    steps=S, split=split, wer=base[f'wer_{split}'], cer=base[f'cer_{split}'],
                    p=base.get(f'p_{split}'), lossless=base['lossless'],

@@ -269,6 +269,13 @@ def _global_steps(df):
     df['t'] = pd.concat(t)
     return df, starts
 
+def _check_frame(df, name:str, need:list, see:str):
+    "A clear error unless `df` is a DataFrame with rows and the columns `need`."
+    if not isinstance(df, pd.DataFrame): raise TypeError(f"{name} must be a DataFrame, got {type(df).__name__}")
+    missing = [c for c in need if c not in df]
+    if missing: raise ValueError(f"{name} lacks column(s) {missing}; it has {list(df.columns)} (see {see})")
+    if df.empty: raise ValueError(f"{name} has no rows")
+
 LOSS_TERMS = ('loss', 'ctc', 'kl', 'budget')   # the loss columns `history_chart` draws when present
 
 def history_chart(history:pd.DataFrame, # one row per step: step, loss, expected_bits, tau; optionally stage, ctc, kl, budget
@@ -276,11 +283,7 @@ def history_chart(history:pd.DataFrame, # one row per step: step, loss, expected
                   max_rows:int=4000, # most rows plotted (steps are thinned evenly beyond)
                  )->alt.VConcatChart:
     "Three panels over the steps: the losses, the expected bits (and the budget), and the temperature tau."
-    need = ['step', 'loss', 'expected_bits', 'tau']
-    if not isinstance(history, pd.DataFrame): raise TypeError(f"history must be a DataFrame, got {type(history).__name__}")
-    missing = [c for c in need if c not in history]
-    if missing: raise ValueError(f"history lacks column(s) {missing}; it has {list(history.columns)} (see mpq_nb.train.HISTORY_COLUMNS)")
-    if history.empty: raise ValueError("history has no rows")
+    _check_frame(history, 'history', ['step', 'loss', 'expected_bits', 'tau'], 'mpq_nb.train.HISTORY_COLUMNS')
     df, starts = _global_steps(history)
     terms = [c for c in LOSS_TERMS if c in df]
     long = df.melt(id_vars=['t', 'step'] + (['stage'] if 'stage' in df else []),
@@ -322,10 +325,7 @@ def alpha_chart(alpha_history:pd.DataFrame, # rows step, layer, bits, prob (e.g.
                )->alt.FacetChart:
     "One panel per layer: the probability of each candidate bit-width, stacked, as the search goes."
     need = ['step', 'layer', 'bits', 'prob']
-    if not isinstance(alpha_history, pd.DataFrame): raise TypeError(f"alpha_history must be a DataFrame, got {type(alpha_history).__name__}")
-    missing = [c for c in need if c not in alpha_history]
-    if missing: raise ValueError(f"alpha_history lacks column(s) {missing}; it has {list(alpha_history.columns)} (see alpha_snapshot)")
-    if alpha_history.empty: raise ValueError("alpha_history has no rows")
+    _check_frame(alpha_history, 'alpha_history', need, 'alpha_snapshot')
     df = alpha_history[need].copy()
     info = {n: layer_info(n) for n in pd.unique(df.layer)}
     bo, mo = _block_order([b for b, _ in info.values()]), _module_order([m for _, m in info.values()])
@@ -579,7 +579,7 @@ class ExplorerWidget(W.VBox):
 
 def explorer(results_df:pd.DataFrame=None, # results table (see `check_results`), e.g. pd.read_csv('results.csv')
              model=None, # a searched supernet, or a dict teacher name -> supernet
-             evaluate_fn=None, # `evaluate_fn(bit_map[, progress=][, teacher=])` -> a number or a dict, e.g. dev-set WER
+             evaluate_fn=None, # `evaluate_fn(bit_map[, progress=][, teacher=])` -> a number or a dict, e.g. `eval.bit_map_scorer`
              metric:str='wer', # the results' error-rate column
             )->ExplorerWidget:
     "An ipywidgets UI: budget slider and allowed bits over a supernet, teacher and method over results, an evaluate button."

@@ -105,7 +105,9 @@ def run_cli(a:argparse.Namespace):
     print(format_ptq(df))
     if a.out: print(f"written: {a.out}")
 
-def main(argv=None):
-    "`mpq ptq` as a stand-alone entry point."
-    p = add_arguments(argparse.ArgumentParser(prog='mpq ptq', description='uniform post-training quantization table'))
+def main(argv=None, # the options (default: the command line)
+         parser_class=argparse.ArgumentParser, # the parser's class (`mpq` passes its own, whose errors are one line)
+        ):
+    "`mpq ptq`: parse `argv` with the options of `add_arguments` (their one declaration) and run."
+    p = add_arguments(parser_class(prog='mpq ptq', description='uniform post-training quantization table'))
     run_cli(p.parse_args(sys.argv[1:] if argv is None else list(argv)))

@@ -8,14 +8,15 @@ import json
 from pathlib import Path
 import numpy as np, pandas as pd
 import altair as alt
-from .experiments import read_results, grid_summary, seed_means, HEADLINE
+from .experiments import read_results, grid_summary, seed_means, best_lossless, HEADLINE, CONTROLS
 from .systems import SEARCH_METHODS
 from .explore import pareto_chart, bit_map_chart, layer_info
 from .eval import LEVEL, significantly_worse
+from .runs import write_bytes
 
 # %% auto #0
 __all__ = ['by_split', 'pareto', 'layer_bits', 'bit_maps', 'stage_times', 'time_chart', 'seed_spread', 'claims_md',
-           'tune_table_md']
+           'tune_table_md', 'headline_md', 'pareto_png']
 
 # %% ../nbs/51_report.ipynb #7cfa66aa
 def by_split(df:pd.DataFrame, # the grid's results table (`read_results`)
@@ -202,3 +203,39 @@ def tune_table_md(tune_csv, # `tune-dev.csv` of `experiments.tune_dev`
         out.append(f"| `{k}` | {r.method} | {int(r.steps)} | {len(rows)} | {100 * a.wer:.2f}% | {spread} | {100 * a.cer:.2f}% | "
                    f"{dfp} | {ps} | {d} | {a.avg_bits:.2f} | {sb} | {a.seconds:.0f} |")
     return '\n'.join(out)
+
+# %% ../nbs/51_report.ipynb #0bacdddd
+def headline_md(results_csv, # the grid's results table
+               )->str:
+    "Per teacher, a markdown table: FP32, then each method's best lossless system (bits, ratio, WER per test split, train time)."
+    df = read_results(results_csv)
+    if df.empty: raise ValueError(f"{results_csv} holds no rows yet: run `mpq experiments --out ...` first")
+    splits = [c[4:] for c in df.columns if c.startswith('wer_')]
+    best, a = best_lossless(df), seed_means(df)
+    out = []
+    for t in dict.fromkeys(df.teacher):
+        fp = a.loc[(t, 'fp32')] if (t, 'fp32') in a.index else None
+        out += [f'**{Path(str(t)).name}**', '', '| method | best lossless system | seeds | avg bits | compression | '
+                + ' | '.join(f'WER {s}' for s in splits) + ' | train time (s) |', '|---|---|---:|---:|---:|' + '---:|' * (len(splits) + 1)]
+        if fp is not None:
+            out.append('| FP32 teacher | fp32 | | 32.00 | 1.00x | ' + ' | '.join(f"{100 * fp[f'wer_{s}']:.2f}%" for s in splits) + ' | |')
+        methods = [m for m in dict.fromkeys(a.loc[t].method) if m != 'fp32' and m not in CONTROLS]
+        for m in methods:
+            if (t, m) not in best.index:
+                out.append(f'| {m} | none lossless | | | | ' + ' | ' * len(splits) + '|'); continue
+            r = best.loc[(t, m)]
+            out.append(f'| {m} | {r.system} | {int(r.n_seeds)} | {r.avg_bits:.2f} | {r.compression_ratio:.2f}x | '
+                       + ' | '.join(f"{100 * r[f'wer_{s}']:.2f}%" for s in splits) + f' | {r.seconds:.0f} |')
+        out.append('')
+    return '\n'.join(out).strip()
+
+def pareto_png(results_csv, # the grid's results table
+               path, # the PNG file to write
+               scale:float=1.5, # pixels per chart unit
+              )->Path:
+    "`pareto` of the grid's rows rendered to a PNG file, offline (needs `vl-convert-python`, a dev requirement)."
+    try: import vl_convert as vlc
+    except ImportError as e: raise ImportError("pareto_png needs vl-convert-python: pip install vl-convert-python") from e
+    png = vlc.vegalite_to_png(pareto(read_results(results_csv)).to_json(), scale=scale)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return write_bytes(path, png)

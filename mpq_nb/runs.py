@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 # %% auto #0
-__all__ = ['check_out_dir', 'check_writable', 'check_int', 'settings_diff', 'write_text', 'write_json', 'write_csv', 'read_json',
-           'read_csv', 'is_run_dir', 'clear_run', 'provenance']
+__all__ = ['check_out_dir', 'check_writable', 'check_int', 'settings_diff', 'write_text', 'write_bytes', 'write_json',
+           'write_csv', 'read_json', 'read_csv', 'is_run_dir', 'clear_run', 'command_line', 'provenance']
 
 # %% ../nbs/09_runs.ipynb #e433227e
 def _protected()->dict:
@@ -74,13 +74,17 @@ def write_text(path, text:str)->Path:
     t.write_text(text); os.replace(t, path)
     return path
 
+def write_bytes(path, data:bytes)->Path:
+    "Write `data` to `path` whole or not at all (e.g. a PNG)."
+    path = Path(path); t = _tmp(path)
+    t.write_bytes(data); os.replace(t, path)
+    return path
+
 def write_json(path, obj, indent:int|None=1)->Path:
     "Write `obj` as JSON to `path`, atomically (gzip-compressed when `path` ends in `.gz`)."
     text = json.dumps(obj, indent=indent, default=float)
     if not str(path).endswith('.gz'): return write_text(path, text)
-    path = Path(path); t = _tmp(path)
-    t.write_bytes(gzip.compress(text.encode(), mtime=0)); os.replace(t, path)
-    return path
+    return write_bytes(path, gzip.compress(text.encode(), mtime=0))
 
 def write_csv(path, df:pd.DataFrame)->Path:
     "Write `df` (no index) as CSV to `path`, atomically."
@@ -129,6 +133,12 @@ def clear_run(out, # a run folder
     return gone
 
 # %% ../nbs/09_runs.ipynb #b6ebe8d2
+def command_line(default:str=None, # what to record when not run by the `mpq` command
+                )->str|None:
+    "The `mpq` command line this process runs, for a report's provenance; `default` when it was called from Python."
+    import sys
+    return ' '.join(['mpq'] + sys.argv[1:]) if Path(sys.argv[0]).name == 'mpq' else default
+
 def provenance(accelerator=None, # the `accelerate.Accelerator` the run uses, if any
               )->dict:
     "Where and with what a run ran: cores, torch threads and version, Python, the package's git commit, processes, device."

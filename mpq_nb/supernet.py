@@ -130,6 +130,14 @@ class _MixedPrecision:
         self.searching, self.hard = True, False
         self.reset_scales()
 
+    def _copied(self, src:nn.Module):
+        "This layer with `src`'s weight and bias, its scales initialised by absmax."
+        with torch.no_grad():
+            self.weight.copy_(src.weight)
+            if src.bias is not None: self.bias.copy_(src.bias)
+        self.reset_scales()
+        return self
+
     @torch.no_grad()
     def reset_scales(self):
         "Initialise every candidate's scale by absmax of the current weight."
@@ -175,37 +183,25 @@ class MixedPrecisionLinear(_MixedPrecision, nn.Linear):
     def from_linear(cls, linear:nn.Linear, # the layer to copy (its weight and bias are copied)
                     bits=(2, 4, 8)):
         "A `MixedPrecisionLinear` with `linear`'s weight and bias, scales initialised by absmax."
-        m = cls(linear.in_features, linear.out_features, bias=linear.bias is not None, bits=bits,
-                device=linear.weight.device, dtype=linear.weight.dtype)
-        with torch.no_grad():
-            m.weight.copy_(linear.weight)
-            if linear.bias is not None: m.bias.copy_(linear.bias)
-        m.reset_scales()
-        return m
+        return cls(linear.in_features, linear.out_features, bias=linear.bias is not None, bits=bits,
+                   device=linear.weight.device, dtype=linear.weight.dtype)._copied(linear)
 
     def forward(self, x): return F.linear(x, self.quantized_weight(), self.bias)
 
 # %% ../nbs/01_supernet.ipynb #f906d0ad
 class MixedPrecisionConv1d(_MixedPrecision, nn.Conv1d):
     "An `nn.Conv1d` whose weight is quantized at a learnt bit-width (per-output-channel scales)."
-    def __init__(self, in_channels:int, out_channels:int, kernel_size, stride=1, padding=0, dilation=1, groups=1,
-                 bias:bool=True, padding_mode='zeros',
+    def __init__(self, *args, # `nn.Conv1d`'s arguments: in_channels, out_channels, kernel_size, stride, ...
                  bits=(2, 4, 8), # candidate bit-widths (1..8, 32 = keep)
-                 device=None, dtype=None):
-        super().__init__(in_channels, out_channels, kernel_size, stride=stride, padding=padding, dilation=dilation,
-                         groups=groups, bias=bias, padding_mode=padding_mode, device=device, dtype=dtype)
+                 **kwargs):
+        super().__init__(*args, **kwargs)
         self._init_search(bits)
 
     @classmethod
     def from_conv(cls, conv:nn.Conv1d, # the layer to copy (weight-normed convs: their effective weight)
                   bits=(2, 4, 8)):
         "A `MixedPrecisionConv1d` with `conv`'s configuration, weight and bias."
-        m = cls(**_conv_kwargs(conv), bits=bits)
-        with torch.no_grad():
-            m.weight.copy_(conv.weight)
-            if conv.bias is not None: m.bias.copy_(conv.bias)
-        m.reset_scales()
-        return m
+        return cls(**_conv_kwargs(conv), bits=bits)._copied(conv)
 
     def forward(self, x): return self._conv_forward(x, self.quantized_weight(), self.bias)
 
@@ -280,12 +276,10 @@ class QuantLinear(_Quant, nn.Linear):
 
 class QuantConv1d(_Quant, nn.Conv1d):
     "An `nn.Conv1d` fake-quantized at a fixed bit-width with a learnable per-output-channel scale."
-    def __init__(self, in_channels:int, out_channels:int, kernel_size, stride=1, padding=0, dilation=1, groups=1,
-                 bias:bool=True, padding_mode='zeros',
+    def __init__(self, *args, # `nn.Conv1d`'s arguments: in_channels, out_channels, kernel_size, stride, ...
                  bits:int=8, # the bit-width (1..8, 32 = not quantized)
-                 device=None, dtype=None):
-        super().__init__(in_channels, out_channels, kernel_size, stride=stride, padding=padding, dilation=dilation,
-                         groups=groups, bias=bias, padding_mode=padding_mode, device=device, dtype=dtype)
+                 **kwargs):
+        super().__init__(*args, **kwargs)
         self._init_quant(bits)
 
     @classmethod

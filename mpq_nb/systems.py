@@ -103,4 +103,4 @@ def train_system(system:System, # what to train
                   hard_from=c.hard_from)
     if s.method == 'two-stage': return two_stage(teacher, batches, s.steps, **search, **common)
     p2 = 0 if s.method == 'one-stage' else s.steps if s.pass2_steps is None else s.pass2_steps
-    return one_stage(teacher, batches, s.steps, pass2_steps=p2, warmup_steps=c.warmup_steps, **search, **common)
+    return one_stage(teacher, batches, s.steps, pass2_steps=p2, warmup_steps=c.warmup_steps, settle=c.settle, **search, **common)

@@ -58,6 +58,7 @@ class TrainConfig:
     tau: tuple = (1.0, 0.1) # Gumbel-Softmax temperature (start, end), annealed exponentially
     warmup_steps: int = 0 # first search steps that train only the weights
     hard_from: float = 1.0 # fraction of the search after which the Gumbel samples are hard (one candidate a step); 1: never
+    settle: float = 0.0 # last fraction of one-stage's steps that trains the weights at the bits the search fixed (0: none)
     max_grad_norm: float|None = 1.0 # clip the weights' gradient norm (None: no clipping)
     batch_seconds: float = 16. # audio per training batch (per process)
 
@@ -81,6 +82,9 @@ class TrainConfig:
         h = self.hard_from
         if isinstance(h, bool) or not isinstance(h, Real) or not 0 <= h <= 1:
             raise ValueError(f"hard_from must be a fraction of the search in [0, 1], got {h!r}")
+        s = self.settle
+        if isinstance(s, bool) or not isinstance(s, Real) or not 0 <= s < 1:
+            raise ValueError(f"settle must be a fraction of one-stage's steps in [0, 1), got {s!r}")
 
     def replace(self, **changes)->TrainConfig:
         "A copy with `changes`; an unknown name is an error that lists the known ones."
@@ -222,88 +226,110 @@ class _Step(nn.Module):
         bud = budget_loss(self.student, self.budget) if self.search else torch.zeros((), device=eb.device)
         return out, eb, bud
 
-# %% ../nbs/03_train.ipynb #d29b988c
+# %% ../nbs/03_train.ipynb #bf98e12e
+class _Stage:
+    "What survives an interruption of one training stage: its step, history, wall time, evaluations and alpha snapshots."
+    def __init__(self, name, student, opts, acc, ckpt, config, evals, alphas):
+        self.name, self.student, self.opts, self.acc, self.ckpt, self.config = name, student, opts, acc, ckpt, config
+        self.evals, self.alphas = evals, alphas                             # alphas None: no snapshots
+        self.start, self.hist, self.elapsed = 0, [], 0.
+
+    def resume(self, data, steps)->bool:
+        "Load the checkpoint if there is one, skipping the batches it consumed; whether there was one."
+        state = _load_ckpt(self.ckpt, self.config) if self.ckpt else None
+        if state is None:
+            if self.alphas is not None: self.alphas.extend(_alpha_rows(self.student, 0))
+            return False
+        self.student.load_state_dict(state['student'])
+        for o, s in zip(self.opts, state['opts']): o.load_state_dict(s)
+        self.start, self.hist, self.elapsed = state['step'], state['history'], state['elapsed']
+        self.evals.extend(state.get('evals', []))
+        if self.alphas is not None: self.alphas.extend(state.get('alphas', []))
+        if self.start < steps:
+            for _ in range(self.start): next(data)                          # the batches already consumed
+        rngs, n = state.get('rngs'), self.acc.num_processes
+        _set_rng_state(rngs[self.acc.process_index] if rngs and len(rngs) == n else state['rng'])
+        return True
+
+    def save(self, step):
+        "Checkpoint after `step` steps (every process's generators; the main process writes)."
+        rngs = None
+        if self.acc.num_processes > 1:
+            from accelerate.utils import gather_object
+            rngs = gather_object([_rng_state()])                             # every process's generators, in rank order
+        if not self.acc.is_main_process: return
+        s = dict(config=self.config, step=step, student=self.student.state_dict(), opts=[o.state_dict() for o in self.opts],
+                 history=self.hist, elapsed=self.elapsed, rng=_rng_state(),
+                 evals=[e for e in self.evals if e['stage'] == self.name])
+        if rngs is not None: s['rngs'] = rngs
+        if self.alphas is not None: s['alphas'] = list(self.alphas)
+        _save_ckpt(self.ckpt, s)
+
+    def evaluate(self, step, eval_fn, search):
+        "Run `eval_fn` on the student in argmax mode (main process) and record it."
+        if not self.acc.is_main_process: return
+        mode = self.student.training
+        self.student.eval(); set_searching(self.student, False)
+        r = eval_fn(self.student)
+        set_searching(self.student, True if search else False); self.student.train(mode)
+        self.evals.append(dict(stage=self.name, step=step, **(r if isinstance(r, dict) else {'metric': r})))
+
+# %% ../nbs/03_train.ipynb #07e668d1
+def _step(model, student, teacher, b, cfg:TrainConfig, search, acc, opts, w_params, step, stage)->list:
+    "One optimisation step on batch `b`: loss, ctc, kl, budget and expected bits, averaged over the processes."
+    zero = torch.zeros((), device=b['input_values'].device)
+    with torch.no_grad(): t_logits = teacher(b['input_values'], attention_mask=b['attention_mask']).logits
+    use_ctc = cfg.ctc_weight > 0 and b['labels'] is not None
+    out, eb, bud = model(b['input_values'], b['attention_mask'], b['labels'] if use_ctc else None)
+    ctc = out.loss if use_ctc else zero
+    kl = kl_to_teacher(out.logits, t_logits, frame_mask(student, b['attention_mask'], out.logits.shape[1])) if cfg.kl_weight > 0 else zero
+    loss = total_loss(ctc, kl, bud, cfg.ctc_weight, cfg.kl_weight, cfg.budget_weight if search else 0.)
+    vals = acc.reduce(torch.stack([v.detach().float().to(zero.device) for v in (loss, ctc, kl, bud, eb)]), 'mean')  # over the processes
+    if not torch.isfinite(vals[0]):
+        raise FloatingPointError(f"{stage} step {step + 1}: the loss is {float(loss)} (ctc={float(ctc)}, kl={float(kl)}): "
+                                 + _why_not_finite(teacher, student, b, t_logits))
+    for o in opts: o.zero_grad(set_to_none=True)
+    acc.backward(loss)                                                       # gradients averaged over the processes
+    if cfg.max_grad_norm: acc.clip_grad_norm_(w_params, cfg.max_grad_norm)
+    opts[0].step()
+    if search and step >= cfg.warmup_steps: opts[1].step()
+    return vals.tolist()
+
+# %% ../nbs/03_train.ipynb #d6b8b4d3
 def _train(stage:str, student, teacher, batches, steps, *, opts, cfg:TrainConfig, search=False, budget=None,
            ckpt=None, ckpt_every=None, config=None, seed=0, progress=True, eval_fn=None, eval_every=None, evals=None,
            alphas=None, alpha_every=None, accelerator=None):
     "Train `student` for `steps` steps of `stage` with `cfg`; return (history records, wall seconds). Resumes from `ckpt`."
     acc = accelerator or _OneProcess(next(student.parameters()).device)     # the one seam for several processes
-    nproc, rank, main = acc.num_processes, acc.process_index, acc.is_main_process
     teacher.to(acc.device)
     model, *opts = acc.prepare(_Step(student, budget, search), *opts)       # DDP over the student; optimizers wrapped
-    if nproc > 1 and config is not None: config = {**config, 'processes': nproc}
+    if acc.num_processes > 1 and config is not None: config = {**config, 'processes': acc.num_processes}
     device = next(student.parameters()).device
     _seed(seed)
-    data = itertools.islice(_cycle(batches, seed), rank, None, nproc)       # each process its share of the batches
+    data = itertools.islice(_cycle(batches, seed), acc.process_index, None, acc.num_processes)   # each process its share
     snap = search and alphas is not None
-    every = alpha_every or max(1, steps // 20)
-    start, hist, elapsed = 0, [], 0.
-    ckpt_every = ckpt_every or max(1, steps // 10)                          # lose at most ~10% of a stage
-    state = _load_ckpt(ckpt, config) if ckpt else None
-    if state is not None:
-        student.load_state_dict(state['student'])
-        for o, s in zip(opts, state['opts']): o.load_state_dict(s)
-        start, hist, elapsed = state['step'], state['history'], state['elapsed']
-        evals.extend(state.get('evals', []))
-        if snap: alphas.extend(state.get('alphas', []))
-        if start < steps:
-            for _ in range(start): next(data)                                # the batches already consumed
-        rngs = state.get('rngs')
-        _set_rng_state(rngs[rank] if rngs and len(rngs) == nproc else state['rng'])
-    elif snap: alphas.extend(_alpha_rows(student, 0))
+    every, ckpt_every = alpha_every or max(1, steps // 20), ckpt_every or max(1, steps // 10)   # lose at most ~10% of a stage
+    st = _Stage(stage, student, opts, acc, ckpt, config, evals, alphas if snap else None)
+    resumed = st.resume(data, steps)
     w_params = [p for g in opts[0].param_groups for p in g['params']]
-    def save(step):
-        rngs = None
-        if nproc > 1:
-            from accelerate.utils import gather_object
-            rngs = gather_object([_rng_state()])                             # every process's generators, in rank order
-        if not main: return
-        s = dict(config=config, step=step, student=student.state_dict(), opts=[o.state_dict() for o in opts],
-                 history=hist, elapsed=elapsed, rng=_rng_state(), evals=[e for e in evals if e['stage'] == stage])
-        if rngs is not None: s['rngs'] = rngs
-        if snap: s['alphas'] = list(alphas)
-        _save_ckpt(ckpt, s)
-    def evaluate(step):
-        if not main: return
-        mode = student.training
-        student.eval(); set_searching(student, False)
-        r = eval_fn(student)
-        set_searching(student, True if search else False); student.train(mode)
-        evals.append(dict(stage=stage, step=step, **(r if isinstance(r, dict) else {'metric': r})))
-    zero = torch.zeros((), device=device)
     student.train(); teacher.eval()
-    bar = tqdm(total=steps, initial=start, desc=stage, disable=not (progress and main), leave=False)
-    for step in range(start, steps):
+    bar = tqdm(total=steps, initial=st.start, desc=stage, disable=not (progress and acc.is_main_process), leave=False)
+    for step in range(st.start, steps):
         t0 = time.perf_counter()
         b = batch_to(next(data), device)
         tau = _tau_at(step, steps, cfg.tau) if search else float('nan')
         if search: set_tau(student, tau); set_hard(student, step >= cfg.hard_from * steps)
-        with torch.no_grad(): t_logits = teacher(b['input_values'], attention_mask=b['attention_mask']).logits
-        use_ctc = cfg.ctc_weight > 0 and b['labels'] is not None
-        out, eb, bud = model(b['input_values'], b['attention_mask'], b['labels'] if use_ctc else None)
-        ctc = out.loss if use_ctc else zero
-        kl = kl_to_teacher(out.logits, t_logits, frame_mask(student, b['attention_mask'], out.logits.shape[1])) if cfg.kl_weight > 0 else zero
-        loss = total_loss(ctc, kl, bud, cfg.ctc_weight, cfg.kl_weight, cfg.budget_weight if search else 0.)
-        vals = acc.reduce(torch.stack([v.detach().float().to(device) for v in (loss, ctc, kl, bud, eb)]), 'mean')  # over the processes
-        if not torch.isfinite(vals[0]):
-            raise FloatingPointError(f"{stage} step {step + 1}: the loss is {float(loss)} (ctc={float(ctc)}, kl={float(kl)}): "
-                                     + _why_not_finite(teacher, student, b, t_logits))
-        for o in opts: o.zero_grad(set_to_none=True)
-        acc.backward(loss)                                                   # gradients averaged over the processes
-        if cfg.max_grad_norm: acc.clip_grad_norm_(w_params, cfg.max_grad_norm)
-        opts[0].step()
-        if search and step >= cfg.warmup_steps: opts[1].step()
-        elapsed += time.perf_counter() - t0
-        loss, ctc, kl, bud, eb = vals.tolist()
-        hist.append(dict(step=step + 1, stage=stage, loss=loss, ctc=ctc, kl=kl, budget=bud, expected_bits=eb, tau=tau))
+        loss, ctc, kl, bud, eb = _step(model, student, teacher, b, cfg, search, acc, opts, w_params, step, stage)
+        st.elapsed += time.perf_counter() - t0
+        st.hist.append(dict(step=step + 1, stage=stage, loss=loss, ctc=ctc, kl=kl, budget=bud, expected_bits=eb, tau=tau))
         if snap and ((step + 1) % every == 0 or step + 1 == steps): alphas.extend(_alpha_rows(student, step + 1))
         bar.update(1); bar.set_postfix(loss=f'{loss:.3f}', bits=f'{eb:.2f}', **({'tau': f'{tau:.3f}'} if search else {}))
-        if eval_fn is not None and eval_every and (step + 1) % eval_every == 0: evaluate(step + 1)
-        if ckpt and ((step + 1) % ckpt_every == 0 or step + 1 == steps): save(step + 1)
+        if eval_fn is not None and eval_every and (step + 1) % eval_every == 0: st.evaluate(step + 1, eval_fn, search)
+        if ckpt and ((step + 1) % ckpt_every == 0 or step + 1 == steps): st.save(step + 1)
     bar.close()
-    if ckpt and state is None and steps == 0: save(0)
+    if ckpt and not resumed and steps == 0: st.save(0)
     if accelerator is not None: _release(accelerator, model, opts)
-    return hist, elapsed
+    return st.hist, st.elapsed
 
 # %% ../nbs/03_train.ipynb #6247aed0
 def student_of(teacher, ctc_reduction='mean'):
@@ -368,6 +394,20 @@ def _search(teacher, batches, steps, budget, bits, cfg:TrainConfig, *, system, i
     freeze(student, final_map)
     return student, final_map, search_map, hist, secs + time.perf_counter() - t0
 
+def _first_stage(system, teacher, batches, steps, args:dict):
+    "`one_stage`'s and `two_stage`'s common start, from their arguments (`locals()`): check them, make the `TrainConfig`, search."
+    a = args
+    check_int('alpha_every', a['alpha_every'], 1, optional=True)
+    bits = check_bits(a['bits']); _check_budget(a['budget'], bits)
+    cfg = TrainConfig(**{f.name: a[f.name] for f in dataclasses.fields(TrainConfig) if f.name in a})
+    if a['accelerator'] is not None: teacher.to(a['accelerator'].device)     # (the student is a copy: made there)
+    run = dict(system=system, evals=[], **{k: a[k] for k in ('ckpt_dir', 'ckpt_every', 'seed', 'progress', 'eval_fn',
+                                                             'eval_every', 'accelerator')})
+    alphas = []
+    found = _search(teacher, batches, steps, a['budget'], bits, cfg, include=a['include'], exclude=a['exclude'],
+                    tol=a['tol'], fill=a['fill'], alphas=alphas, alpha_every=a['alpha_every'], **run)
+    return cfg, run, alphas, found
+
 def _qat(stage, student, teacher, batches, steps, final_map, cfg:TrainConfig, *, system, ckpt_dir, seed, **run):
     "Train a frozen (fixed-bit) student with KL + CTC for `steps` steps."
     _freeze_encoder(student)
@@ -390,6 +430,7 @@ def one_stage(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval m
               tau:tuple=TrainConfig.tau, # Gumbel-Softmax temperature: (start, end), annealed exponentially
               warmup_steps:int=TrainConfig.warmup_steps, # first search steps that train only the weights
               hard_from:float=TrainConfig.hard_from, # fraction of the search after which Gumbel samples are hard (1: never)
+              settle:float=TrainConfig.settle, # last fraction of `steps` that trains the weights at the fixed bits (0: none)
               pass2_steps:int=0, # fine-tuning steps with the bits frozen (KL + CTC), after the search
               include=None, # fnmatch patterns of layers to search; default `DEFAULT_INCLUDE`
               exclude=None, # fnmatch patterns of layers to leave in full precision
@@ -406,24 +447,20 @@ def one_stage(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval m
               accelerator=None, # an `accelerate.Accelerator` (see `make_accelerator`): several processes / GPUs
              )->Result:
     "One-stage mixed-precision quantization: learn bits and quantized weights together, fix the bits by argmax."
-    check_int('steps', steps); check_int('pass2_steps', pass2_steps); check_int('warmup_steps', warmup_steps)
-    check_int('alpha_every', alpha_every, 1, optional=True)
+    check_int('steps', steps); check_int('pass2_steps', pass2_steps)
     if steps == 0: raise ValueError("one_stage needs steps >= 1 to search")
-    bits = check_bits(bits); _check_budget(budget, bits)
-    cfg = TrainConfig(lr=lr, lr_alpha=lr_alpha, kl_weight=kl_weight, ctc_weight=ctc_weight, budget_weight=budget_weight,
-                      tau=tau, warmup_steps=warmup_steps, hard_from=hard_from, max_grad_norm=max_grad_norm)
-    evals, alphas = [], []
-    if accelerator is not None: teacher.to(accelerator.device)          # (the student is a copy: made there)
-    run = dict(system='one-stage', ckpt_dir=ckpt_dir, ckpt_every=ckpt_every, seed=seed, progress=progress,
-               eval_fn=eval_fn, eval_every=eval_every, evals=evals, accelerator=accelerator)
-    student, final_map, search_map, hist, secs = _search(teacher, batches, steps, budget, bits, cfg, include=include,
-                                                         exclude=exclude, tol=tol, fill=fill, alphas=alphas,
-                                                         alpha_every=alpha_every, **run)
+    n_settle = round(settle * steps) if isinstance(settle, Real) and 0 <= settle < 1 else 0   # (a bad settle: TrainConfig says)
+    if n_settle >= steps: raise ValueError(f"settle={settle} leaves no step of the {steps} to search: lower it")
+    cfg, run, alphas, (student, final_map, search_map, hist, secs) = _first_stage('one-stage', teacher, batches,
+                                                                                  steps - n_settle, locals())
     times = {'search': secs}
+    if n_settle:                                      # the same stage goes on, the bits fixed: the weights learn them
+        h, times['settle'] = _qat('settle', student, teacher, batches, n_settle, final_map, cfg, **run)
+        hist = hist + h
     if pass2_steps:
         h2, times['pass2'] = _qat('pass2', student, teacher, batches, pass2_steps, final_map, cfg, **run)
         hist = hist + h2
-    return _finish(student, final_map, hist, times, 'one-stage', eval_fn, search_map, evals, alphas, accelerator)
+    return _finish(student, final_map, hist, times, 'one-stage', eval_fn, search_map, run['evals'], alphas, accelerator)
 
 # %% ../nbs/03_train.ipynb #2db1caad
 def two_stage(teacher:nn.Module, # full-precision `*ForCTC` model
@@ -443,26 +480,17 @@ def two_stage(teacher:nn.Module, # full-precision `*ForCTC` model
              )->Result:
     "Two-stage baseline: search a bit map, then quantize a fresh copy of the teacher at it and train it (QAT)."
     search_steps = steps if search_steps is None else search_steps
-    check_int('steps', steps); check_int('search_steps', search_steps); check_int('warmup_steps', warmup_steps)
-    check_int('alpha_every', alpha_every, 1, optional=True)
+    check_int('steps', steps); check_int('search_steps', search_steps)
     if search_steps == 0: raise ValueError("two_stage needs search_steps >= 1 (stage 1 is a search)")
-    bits = check_bits(bits); _check_budget(budget, bits)
-    cfg = TrainConfig(lr=lr, lr_alpha=lr_alpha, kl_weight=kl_weight, ctc_weight=ctc_weight, budget_weight=budget_weight,
-                      tau=tau, warmup_steps=warmup_steps, hard_from=hard_from, max_grad_norm=max_grad_norm)
-    evals, alphas = [], []
-    if accelerator is not None: teacher.to(accelerator.device)          # (the student is a copy: made there)
-    run = dict(system='two-stage', ckpt_dir=ckpt_dir, ckpt_every=ckpt_every, seed=seed, progress=progress,
-               eval_fn=eval_fn, eval_every=eval_every, evals=evals, accelerator=accelerator)
-    searched, final_map, search_map, h1, s1 = _search(teacher, batches, search_steps, budget, bits, cfg, include=include,
-                                                      exclude=exclude, tol=tol, fill=fill, alphas=alphas,
-                                                      alpha_every=alpha_every, **run)
+    cfg, run, alphas, (searched, final_map, search_map, h1, s1) = _first_stage('two-stage', teacher, batches, search_steps,
+                                                                               locals())
     del searched
     t0 = time.perf_counter()
     student = freeze(student_of(teacher), final_map)                  # restart from the full-precision weights
     s2 = time.perf_counter() - t0
     h2, secs = _qat('qat', student, teacher, batches, steps, final_map, cfg, **run)
     return _finish(student, final_map, h1 + h2, {'search': s1, 'qat': s2 + secs}, 'two-stage', eval_fn, search_map,
-                   evals, alphas, accelerator)
+                   run['evals'], alphas, accelerator)
 
 def uniform(teacher:nn.Module, # full-precision `*ForCTC` model
             batches, # re-iterable of batch dicts (see `one_stage`)

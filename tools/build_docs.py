@@ -298,6 +298,7 @@ def main(argv=None):
     if a.only is None and out.exists(): shutil.rmtree(out)       # a full build leaves no stale page behind
     out.mkdir(parents=True, exist_ok=True)
     vendor(out)
+    if (nbs/'images').is_dir(): shutil.copytree(nbs/'images', out/'images', dirs_exist_ok=True)   # pictures the pages show
     c = Config()
     c.TagRemovePreprocessor.update(enabled=True, remove_input_tags={'remove_input'},
                                    remove_all_outputs_tags={'remove_output'}, remove_cell_tags={'remove_cell'})

@@ -20,6 +20,7 @@ def readme_text(nb_path):
         else: cells.append(c)
     nb.cells = cells
     body, _ = MarkdownExporter().from_notebook_node(nbformat.from_dict(copy.deepcopy(dict(nb))))
+    body = body.replace('](images/', '](nbs/images/')   # pictures are kept in nbs/images/ (the docs site copies them)
     return ''.join(head) + '\n' + body.strip() + '\n'
 
 if __name__ == '__main__':

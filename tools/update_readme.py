@@ -3,7 +3,7 @@
 Nothing in these sections is typed by hand: each is rebuilt from a log, a report or a CSV of a command in this repo.
 
     python tools/update_readme.py --mainjob runs/mainjob/log.txt --report mpq-out/wav2vec2-tiny-one-stage-3.5bits/report.json \
-        --ptq results/ptq-wav2vec2-tiny.csv results/ptq-hubert-tiny.csv [--results results/results.csv]
+        --ptq results/ptq-wav2vec2-tiny.csv results/ptq-hubert-tiny.csv [--results results/results.csv [--png nbs/images/pareto.png]]
     python tools/make_readme.py          # then README.md from nbs/index.ipynb
 
 Each section lives in one markdown cell of nbs/index.ipynb between `<!-- NAME:start -->` and `<!-- NAME:end -->`
@@ -100,26 +100,28 @@ def teachers_section(ptq_csvs: list[Path]) -> str:
     return '\n'.join(out).rstrip()
 
 
-def results_section(results_csv: Path) -> str:
+def results_section(results_csv: Path, png: Path) -> str:
+    "The newcomer's view of the grid: one headline table per teacher and the Pareto chart as a picture; the rest is on the report page."
     sys.path.insert(0, str(ROOT))
-    from mpq_nb.experiments import results_table_md, grid_summary, headline, grid, read_results
-    from mpq_nb.report import claims_md, tune_table_md
+    from mpq_nb.experiments import grid_summary, headline, grid, read_results
+    from mpq_nb.report import headline_md, pareto_png
     df = read_results(results_csv)
     n, total = len(df), len(grid())
-    runs = ', '.join(f"{int(k)} thread{'s' if k > 1 else ''}: {int(v)} rows" for k, v in df.torch_threads.value_counts().sort_index().items())
     state = (f"All {total} systems of the grid have a row; their training stages took {df.seconds.sum() / 3600:.2f} h "
-             f"in all (the sum of the rows' training wall times; scoring not counted; rows by torch threads per "
-             f"process: {runs}; with two 1-thread workers side by side the wall-clock time is shorter than the sum)."
-             if n >= total else
+             f"in all (the sum of the rows' training wall times, scoring not counted)." if n >= total else
              f"**{n} of the grid's {total} systems have a row so far**; `mpq experiments --out {results_csv.parent.name}` "
-             f"resumes the grid where it stopped, and the verdicts below are those of the rows that exist.")
-    parts = ['## The paper\'s comparison on the embedded benchmark', '', state, '',
-             'The verdict on each claim, computed from the rows by `mpq_nb.report.claims_md` (the charts are on the '
-             'docs page `51_report`):', '', claims_md(results_csv), '', results_table_md(results_csv), '',
-             '`mpq experiments --summary` (its last line):', '', '```', headline(grid_summary(results_csv)), '```']
-    tune = results_csv.parent/'tune-dev.csv'
-    if tune.exists(): parts += ['', tune_table_md(tune)]
-    return '\n'.join(parts)
+             f"resumes the grid where it stopped, and what follows is computed from the rows that exist.")
+    pareto_png(results_csv, png)
+    rel = png.resolve().relative_to(INDEX.parent.resolve()).as_posix()
+    return '\n'.join([
+        "## The paper's comparison on the embedded benchmark", '', state, '',
+        "Each method's best lossless system (no significant WER increase over FP32 on either test split, with every "
+        "seed; the largest compression ratio), per teacher; train time is the training wall time in seconds on this "
+        "machine (one thread per process):", '', headline_md(results_csv), '',
+        f'![WER against compression ratio of every system of the grid]({rel})', '',
+        '`mpq experiments --summary` prints, as its last line:', '', '```', headline(grid_summary(results_csv)), '```', '',
+        "Every row, the verdict on each of the paper's claims, the seeds and the dev-split tuning are on the "
+        "[report page](https://mpq-nb.github.io/mpq_nb/report.html)."])
 
 
 def set_section(nb: dict, name: str, text: str):
@@ -140,13 +142,14 @@ def main(argv=None):
     p.add_argument('--report', type=Path, help="the main job's report.json")
     p.add_argument('--ptq', type=Path, nargs='*', default=[], help='CSVs written by `mpq ptq --out`')
     p.add_argument('--results', type=Path, help='results.csv of `mpq experiments`')
+    p.add_argument('--png', type=Path, default=INDEX.parent/'images'/'pareto.png', help='where the Pareto chart is drawn')
     a = p.parse_args(argv)
     nb = json.loads(INDEX.read_text())
     if a.mainjob or a.report:
         if not (a.mainjob and a.report): raise SystemExit('--mainjob and --report go together')
         set_section(nb, 'mainjob', mainjob_section(a.mainjob, a.report))
     if a.ptq: set_section(nb, 'teachers', teachers_section(a.ptq))
-    if a.results: set_section(nb, 'results', results_section(a.results))
+    if a.results: set_section(nb, 'results', results_section(a.results, a.png))
     INDEX.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n')
     print(f'updated {INDEX}; now run `python tools/make_readme.py`')
 
