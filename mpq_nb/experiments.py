@@ -401,13 +401,15 @@ def add_arguments(p:argparse.ArgumentParser):
     p.add_argument('--tune-dev', action='store_true', help='run `TUNE_SETTINGS` on the dev split into OUT/tune-dev.csv instead of the grid')
     p.add_argument('--seed', type=int, default=0, help='--tune-dev: the training seed (default 0; run one worker per seed)')
     p.add_argument('--budget', type=float, default=3.5, help='--tune-dev: the average-bits budget (default 3.5)')
+    p.add_argument('--settings', type=json.loads, help="--tune-dev: a JSON list of settings instead of TUNE_SETTINGS, "
+                   "e.g. '[{}, {\"settle\": 0.25}]'")
     return p
 
 def run_cli(a:argparse.Namespace):
     "What `mpq experiments` does with its parsed options."
     if a.threads: torch.set_num_threads(a.threads)
     if getattr(a, 'tune_dev', False):
-        t = tune_dev(a.out, teacher=a.teachers.split(',')[0] if a.teachers else TEACHERS[0], steps=a.steps,
+        t = tune_dev(a.out, settings=a.settings or TUNE_SETTINGS, teacher=a.teachers.split(',')[0] if a.teachers else TEACHERS[0], steps=a.steps,
                      budget=a.budget, seed=a.seed, eval_utts=a.eval_utts or 0, corpus=a.corpus, train_utts=a.train_utts)
         print(t[['teacher', 'seed', 'setting', 'steps', 'split', 'wer', 'cer', 'p', 'avg_bits', 'seconds']].to_string(index=False))
         return
@@ -446,7 +448,7 @@ TUNE_SETTINGS = (dict(method='fp32'), dict(), dict(method='uniform', bits=(32,))
                  dict(tau=(1.0, 0.01)), dict(lr_alpha=5e-3), dict(lr_alpha=1e-1), dict(kl_weight=5.),
                  dict(budget_weight=10.), dict(settle=0.25), dict(settle=0.5)) # the controls and references first, then one change each
 _TUNE_KEYS = {'method', 'steps', 'bits'} # what a setting may change besides `CONFIG`'s fields
-TUNE_COLUMNS = ['teacher', 'budget', 'seed', 'setting', 'method', 'steps', 'split', 'wer', 'cer', 'p', 'lossless', 'avg_bits',
+TUNE_COLUMNS = ['teacher', 'budget', 'seed', 'setting', 'defaults', 'method', 'steps', 'split', 'wer', 'cer', 'p', 'lossless', 'avg_bits',
                 'search_avg_bits', 'compression_ratio', 'seconds', 'eval_utts', 'train_utts', 'git_commit', 'torch_threads', 'date']
 
 def _setting_key(s:dict)->str: return json.dumps({k: list(v) if isinstance(v, tuple) else v for k, v in s.items()}, sort_keys=True)
@@ -485,9 +487,10 @@ def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     csv = out/'tune-dev.csv'
     n_steps = lambda x: 0 if x.get('method') == 'fp32' else int(x.get('steps', steps))
-    key = lambda x: (str(teacher), float(budget), int(seed), n_steps(x), _setting_key(x))
+    defaults = _setting_key(CONFIG.as_dict())                               # what a setting changes: part of its key
+    key = lambda x: (str(teacher), float(budget), int(seed), n_steps(x), _setting_key(x), defaults)
     old = pd.read_csv(csv) if csv.exists() else pd.DataFrame()
-    done = {(str(r.teacher), float(r.budget), int(r.seed), int(r.steps), str(r.setting))
+    done = {(str(r.teacher), float(r.budget), int(r.seed), int(r.steps), str(r.setting), str(r.defaults))
             for r in old.itertuples()} if len(old) else set()
     todo = [x for x in settings if key(x) not in done]
     print(f"{len(settings) - len(todo)} of {len(settings)} settings already in {csv}")
@@ -501,7 +504,8 @@ def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder
         print(f"[{i}/{len(todo)}] {teacher} @{budget:g} bits: {_setting_key(x)}", flush=True)
         if method == 'fp32': base, sbits = system_row('fp32', fp32, fp32, model, {}, {}), None
         else: base, sbits = _tune_one(x, teacher, budget, seed, S, model, proc, batches, dev, fp32, progress)
-        row = dict(teacher=str(teacher), budget=float(budget), seed=int(seed), setting=_setting_key(x), method=method,
+        row = dict(teacher=str(teacher), budget=float(budget), seed=int(seed), setting=_setting_key(x), defaults=defaults,
+                   method=method,
                    steps=S, split=split, wer=base[f'wer_{split}'], cer=base[f'cer_{split}'],
                    p=base.get(f'p_{split}'), lossless=base['lossless'],
                    avg_bits=base['avg_bits'], search_avg_bits=sbits, compression_ratio=base['compression_ratio'], seconds=base['seconds'],

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 import numpy as np, pandas as pd
 import altair as alt
-from .experiments import read_results, grid_summary, seed_means, best_lossless, HEADLINE, CONTROLS
+from .experiments import read_results, grid_summary, seed_means, best_lossless, HEADLINE, CONTROLS, CONFIG
 from .systems import SEARCH_METHODS
 from .explore import pareto_chart, bit_map_chart, layer_info
 from .eval import LEVEL, significantly_worse
@@ -175,22 +175,38 @@ def claims_md(results_csv, # the grid's results table (a path, as `grid_summary`
     return '\n'.join(out).strip()
 
 # %% ../nbs/51_report.ipynb #d48b812b
+def _changed(defaults:str)->str:
+    "How the `TrainConfig` defaults recorded with tuning rows differ from today's (`experiments.CONFIG`)."
+    then, now = json.loads(defaults), CONFIG.as_dict()
+    d = {k: v for k, v in then.items() if now.get(k) != v}
+    new = [k for k in now if k not in then]
+    return ("today's defaults" if not d and not new else "the defaults of then: " + ', '.join(f'{k}={v}' for k, v in d.items())
+            + (f" (no {', '.join(new)})" if new else ''))
+
 def tune_table_md(tune_csv, # `tune-dev.csv` of `experiments.tune_dev`
                  )->str:
-    "The tuning rows as markdown, one line per setting (the mean over its seeds, and their spread), each beside the default one-stage row (`{}`)."
+    "The tuning rows as markdown: per set of defaults, one line per setting (the mean over its seeds, and their spread), beside the default one-stage row (`{}`)."
     t = pd.read_csv(tune_csv)
     if t.empty: raise ValueError(f"{tune_csv} holds no rows yet: run `mpq experiments --tune-dev`")
     if 'search_avg_bits' not in t: t['search_avg_bits'] = np.nan              # (written since the v2 teachers)
+    if 'defaults' not in t: t['defaults'] = json.dumps(CONFIG.as_dict(), sort_keys=True)
+    r0, seeds = t.iloc[0], sorted(set(t.seed.astype(int)))
+    out = [f"Dev-split tuning (`mpq experiments --tune-dev`; {r0.teacher} at {r0.budget:g} bits, seed(s) "
+           f"{', '.join(map(str, seeds))}, {int(r0.eval_utts) or 'all'} {r0.split} utterances; commit "
+           f"{', '.join(sorted(set(map(str, t.git_commit))))}). `{{}}` is the one-stage system with the defaults "
+           f"of its rows; each other line changes one thing. Figures are means over the seeds; spread is the largest "
+           f"minus the smallest WER."]
+    for defaults, d in t.groupby('defaults', sort=False):
+        out += ['', f'Settings that change {_changed(defaults)}:', '', _tune_lines(d)]
+    return '\n'.join(out)
+
+def _tune_lines(t:pd.DataFrame)->str:
     g = t.groupby('setting', sort=False)
     m = g[['wer', 'cer', 'avg_bits', 'search_avg_bits', 'seconds']].mean()
     ref = m.wer.get('{}')
     ref_fp = t[t.method == 'fp32'].wer.mean() if (t.method == 'fp32').any() else None
-    r0, seeds = t.iloc[0], sorted(set(t.seed.astype(int)))
-    out = [f"Dev-split tuning (`mpq experiments --tune-dev`; {r0.teacher} at {r0.budget:g} bits, seed(s) "
-           f"{', '.join(map(str, seeds))}, {int(r0.eval_utts) or 'all'} {r0.split} utterances; commit "
-           f"{', '.join(sorted(set(map(str, t.git_commit))))}). `{{}}` is the grid's one-stage system; each other line changes "
-           f"one thing. Figures are means over the seeds; spread is the largest minus the smallest WER:", '',
-           f'| setting | method | steps per stage | seeds | WER {r0.split} | spread | CER {r0.split} | minus FP32 (points) '
+    split = t.split.iloc[0]
+    out = [f'| setting | method | steps per stage | seeds | WER {split} | spread | CER {split} | minus FP32 (points) '
            f'| p vs FP32 | minus `{{}}` (points) | avg bits | search argmax bits | train time (s) |',
            '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|']
     for k, rows in g:

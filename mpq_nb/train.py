@@ -51,7 +51,7 @@ ALPHA_COLUMNS = ['step', 'layer', 'bits', 'prob']
 class TrainConfig:
     "The training hyper-parameters of every system, with the defaults that the trainers, the main job and the grid use."
     lr: float = 1e-4 # AdamW learning rate of the weights, biases and scales
-    lr_alpha: float = 2e-2 # AdamW learning rate of the bit logits `alpha`
+    lr_alpha: float = 1e-1 # AdamW learning rate of the bit logits `alpha` (chosen on dev; was 2e-2)
     kl_weight: float = 1.0 # weight of KL(teacher || student)
     ctc_weight: float = 1.0 # weight of the CTC loss
     budget_weight: float = 1.0 # weight of the squared-hinge budget penalty (searching systems)
