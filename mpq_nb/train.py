@@ -58,7 +58,7 @@ class TrainConfig:
     tau: tuple = (1.0, 0.1) # Gumbel-Softmax temperature (start, end), annealed exponentially
     warmup_steps: int = 0 # first search steps that train only the weights
     hard_from: float = 1.0 # fraction of the search after which the Gumbel samples are hard (one candidate a step); 1: never
-    settle: float = 0.0 # last fraction of one-stage's steps that trains the weights at the bits the search fixed (0: none)
+    settle: float = 0.25 # last fraction of one-stage's steps that trains the weights at the bits the search fixed (chosen on dev)
     max_grad_norm: float|None = 1.0 # clip the weights' gradient norm (None: no clipping)
     batch_seconds: float = 16. # audio per training batch (per process)
 
