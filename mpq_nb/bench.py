@@ -24,6 +24,7 @@ __all__ = ['KINDS', 'HUB_ARCHS', 'GOALS', 'bench_quant', 'saved_bytes', 'train_s
 def _sync(device):
     if torch.device(device).type == 'cuda': torch.cuda.synchronize()
 
+# %% ../nbs/90_bench.ipynb #c94087eb
 def bench_quant(shape:tuple=(1024, 4096), # weight shape (out, in)
                 bits:int=4, # bit-width, 2..8 (PyTorch's kernel has no 1-bit sign format)
                 reps:int=20, # timed repetitions of each
@@ -85,6 +86,7 @@ def saved_bytes(fn, # runs the forward pass (and the loss) whose autograd graph 
 # %% ../nbs/90_bench.ipynb #02168d07
 KINDS = ('fp32', 'qat', 'search')   # full-precision fine-tuning, fixed-bit QAT, mixed-precision search
 
+# %% ../nbs/90_bench.ipynb #7c73c89e
 def _student(teacher, kind, bits=(2, 4, 8), qat_bits=4, tau=0.5):
     "A trainable copy of `teacher` set up as `mpq_nb.train` sets up the student of `kind`, in training mode."
     if kind not in KINDS: raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
@@ -100,6 +102,7 @@ def _student(teacher, kind, bits=(2, 4, 8), qat_bits=4, tau=0.5):
         if '.feature_extractor.' in f'.{n}' and id(p) not in q: p.requires_grad_(False)
     return s.train()
 
+# %% ../nbs/90_bench.ipynb #aed5a89e
 def _optimizers(student, search, lr=1e-5, lr_alpha=1e-3):
     "AdamW on the trainable weights, biases and scales; a second one on `alpha` when searching; and the first's parameters."
     w = [p for p in weight_parameters(student) if p.requires_grad]
@@ -107,6 +110,7 @@ def _optimizers(student, search, lr=1e-5, lr_alpha=1e-3):
     if search: opts.append(torch.optim.AdamW(arch_parameters(student), lr=lr_alpha, weight_decay=0.))
     return opts, w
 
+# %% ../nbs/90_bench.ipynb #107139b8
 def _loss(teacher, student, batch, search, budget):
     "One step's loss as `mpq_nb.train` computes it: CTC (when the batch has labels) + KL to the teacher (+ the budget)."
     x, mask, labels = batch['input_values'], batch.get('attention_mask'), batch.get('labels')
@@ -116,6 +120,7 @@ def _loss(teacher, student, batch, search, budget):
     kl = kl_to_teacher(out.logits, t_logits, frame_mask(student, mask, out.logits.shape[1]))
     return total_loss(out.loss if labels is not None else 0., kl, budget_loss(student, budget) if search else 0.)
 
+# %% ../nbs/90_bench.ipynb #a267a4d8
 def _batch(model, seconds, utterances, seed=0, device='cpu'):
     "`utterances` random utterances of `seconds / utterances` s and random labels (12 a second); input only on 'meta'."
     n = int(16000 * seconds / utterances)
@@ -128,6 +133,7 @@ def _batch(model, seconds, utterances, seed=0, device='cpu'):
     x = torch.randn(utterances, n, generator=g) * 0.1
     return dict(input_values=x.to(device), attention_mask=torch.ones_like(x, dtype=torch.long).to(device), labels=labels.to(device))
 
+# %% ../nbs/90_bench.ipynb #84c82b66
 def train_step(teacher:nn.Module, # the full-precision CTC teacher (not trained)
                kind:str, # 'fp32', 'qat' or 'search'
                batch:dict, # input_values (B, L), attention_mask, labels (-100 padded); on 'meta' only input_values

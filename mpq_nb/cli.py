@@ -16,6 +16,7 @@ def _corpus(a):
     man = make_corpus(a.out, hours=a.hours, seed=a.seed, overwrite=a.overwrite) if a.out else ensure_corpus(hours=a.hours, seed=a.seed)
     print(json.dumps(man if isinstance(man, dict) else {'path': str(man)}, indent=1, default=str))
 
+# %% ../nbs/99_cli.ipynb #aaa4a2fe
 def _teacher(a):
     import torch
     from mpq_nb.data import ensure_corpus, load_librispeech
@@ -46,6 +47,7 @@ def _teacher(a):
         dst = ship_teacher(out, f'{a.arch}-tiny', a.stage, new=a.new)
         print(f'shipped {out/"final"} as {dst} (its history {"starts" if a.new else "appended to"} train_history.csv as {a.stage!r})')
 
+# %% ../nbs/99_cli.ipynb #bae371e1
 def _eval(a):
     from mpq_nb.data import load_librispeech, ensure_corpus
     from mpq_nb.models import load_teacher, load_processor, resolve_teacher
@@ -62,6 +64,7 @@ def _eval(a):
         write_csv(a.out, rep.utts); print(f'per-utterance results: {a.out}')
     print(json.dumps(dict(model=a.model, split=a.split, utterances=len(ds), wer=float(rep.wer), cer=float(rep.cer))))
 
+# %% ../nbs/99_cli.ipynb #fca26630
 def _compress(a):
     import torch
     from mpq_nb.compress import compress, format_report
@@ -76,11 +79,13 @@ def _compress(a):
     print(format_report(rep))
     print(f"wall time of this command: {time.perf_counter() - t0:.0f} s")
 
+# %% ../nbs/99_cli.ipynb #cc6782db
 def _delegate(a):
     "`mpq experiments` / `mpq ptq`: the module's own `main` parses the rest of the command line."
     import importlib
     importlib.import_module(f'mpq_nb.{a.cmd}').main(a.args, _Parser)
 
+# %% ../nbs/99_cli.ipynb #a36df3f5
 def _bench(a):
     import torch
     from mpq_nb.bench import bench_quant, bench_supernet
@@ -102,10 +107,12 @@ def _bits_list(s:str)->tuple:
 _DELEGATED = {'experiments': 'the experiment grid: every system on both teachers, one row each in OUT/results.csv',
               'ptq': 'WER after plain uniform post-training quantization at several bit-widths'}
 
+# %% ../nbs/99_cli.ipynb #d1c8b4dd
 class _Parser(argparse.ArgumentParser):
     "An argument parser whose errors read like every other error of `mpq`: one line, exit code 2."
     def error(self, message): self.exit(2, f"mpq: error: {message} (see `{self.prog} --help`)\n")
 
+# %% ../nbs/99_cli.ipynb #f935222f
 def _compress_options(d:argparse.ArgumentParser):
     "The options of `mpq compress` (and `mpq demo`): those of `compress.compress`, with its defaults."
     d.add_argument('--model', default='wav2vec2-tiny', help='shipped teacher, local dir or hub id')
@@ -127,6 +134,7 @@ def _compress_options(d:argparse.ArgumentParser):
     d.add_argument('--ckpt-every', type=int, help='checkpoint every this many steps of a stage (default: a tenth of it)')
     d.set_defaults(fn=_compress)
 
+# %% ../nbs/99_cli.ipynb #dfac89fd
 def parser()->argparse.ArgumentParser:
     "The argument parser of `mpq`."
     p = _Parser(prog='mpq', description='mpq_nb: one-stage mixed-precision quantization of speech models')
@@ -170,6 +178,7 @@ def parser()->argparse.ArgumentParser:
     b.add_argument('--threads', type=int, default=0, help='torch threads (0: torch\'s default)'); b.set_defaults(fn=_bench)
     return p
 
+# %% ../nbs/99_cli.ipynb #8c8c1ce6
 def main(argv=None):
     "Entry point of the `mpq` console script: an error is `mpq: error: <what and how to fix>` and exit code 2 (`--debug`: the traceback)."
     argv = sys.argv[1:] if argv is None else list(argv)

@@ -138,6 +138,7 @@ def _check_sources(model, corpus, ckpt_every):
     if corpus is not None and not Path(str(corpus)).expanduser().exists() and not is_hub_id(str(corpus)):
         raise FileNotFoundError(f"corpus (--corpus): no such folder: {corpus}")
 
+# %% ../nbs/40_compress.ipynb #8f31208f
 def _inputs(model, corpus, splits, eval_utts, train_split, train_utts, batch_seconds, seed, acc):
     "The corpus folder, the teacher, its processor, the scored splits and the training batches of a `compress` run."
     with (acc.main_process_first() if acc is not None else contextlib.nullcontext()):   # one download, one cache
@@ -149,6 +150,7 @@ def _inputs(model, corpus, splits, eval_utts, train_split, train_utts, batch_sec
     train = train.shuffle(seed=seed).select(range(min(train_utts, len(train))))
     return corpus, teacher, proc, tests, CTCBatches(train, proc, batch_seconds=batch_seconds, shuffle=True, seed=seed)
 
+# %% ../nbs/40_compress.ipynb #e22936be
 def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pretrained` dir or hub id
              budget:float=3.5, # target average bits of the searchable weights
              bits=(2, 4, 8), # candidate bit-widths

@@ -170,6 +170,7 @@ def espeak_version():
     "The espeak-ng version string"
     return subprocess.run(['espeak-ng', '--version'], capture_output=True, text=True).stdout.split('Data at')[0].strip()
 
+# %% ../nbs/10_data.ipynb #7c9ce451
 def _make_utt(root, u):
     p = utt_path(root, u)
     if not p.exists():
@@ -177,6 +178,7 @@ def _make_utt(root, u):
         write_flac(p, synthesize(u))
     return u
 
+# %% ../nbs/10_data.ipynb #15302d86
 def make_corpus(out_dir, # where to write the corpus (LibriSpeech layout) and its `corpus.json`
                 hours=10.0, # hours of training audio
                 seed=0, # everything (speakers, sentences, audio) follows from the seed
@@ -303,6 +305,7 @@ def _load_local(root, vocab, skip_bad, min_seconds):
 
 _LS_SPLIT = re.compile(r'^(train|validation|test)\.(clean|other)(?:\.(\d+))?$')
 
+# %% ../nbs/10_data.ipynb #9e586277
 def hub_config(name:str, # a hub dataset name
                split:str, # a split, e.g. 'test.clean' or 'train.clean.100' (the names of librispeech_asr's 'all')
               )->tuple: # (config, split) to pass to `datasets.load_dataset`
@@ -313,6 +316,7 @@ def hub_config(name:str, # a hub dataset name
     part, config, hours = m.groups()
     return config, f'{part}.{hours}' if hours else part
 
+# %% ../nbs/10_data.ipynb #4418fd9d
 def _load_hub(name, split, vocab, skip_bad, config=None):
     from datasets import load_dataset
     config, hub_split = (config, split) if config else hub_config(name, split)
@@ -328,10 +332,12 @@ def _load_hub(name, split, vocab, skip_bad, config=None):
 
 HUB_LEGACY = ('librispeech_asr',)   # hub datasets without an organisation that mpq_nb knows
 
+# %% ../nbs/10_data.ipynb #6bab4f7a
 def is_hub_id(name:str)->bool:
     "Whether `name` can be a hub repository id: 'org/name' (or a known legacy dataset name), not a local path."
     return name in HUB_LEGACY or (re.fullmatch(r'[\w.-]+/[\w.-]+', name) is not None and not name.startswith('.'))
 
+# %% ../nbs/10_data.ipynb #5b1dde53
 def load_librispeech(path_or_name, # a folder in LibriSpeech layout, or a hub dataset name such as 'librispeech_asr'
                      split, # 'train', 'dev', 'test', 'test-unseen' (a folder under the path), or a hub split such as 'test.clean'
                      vocab=VOCAB_CHARS, # the characters a transcript may use

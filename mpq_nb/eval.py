@@ -184,6 +184,7 @@ class MAPSSWE:
     sigma: float # standard deviation of the differences (n - 1 in the denominator)
     n: int # number of segments: segments where at least one system errs
 
+# %% ../nbs/12_eval.ipynb #1deb8b0e
 def _mean_sd_z(d:list)->tuple:
     "Mean, standard deviation (n - 1) and w of the differences `d`, added up in sc_stats' order (the same doubles); sd = w = 0 without spread"
     total = 0.0
@@ -194,6 +195,7 @@ def _mean_sd_z(d:list)->tuple:
     sd = math.sqrt(ss / (len(d) - 1))
     return mu, sd, mu / (sd / math.sqrt(len(d)))
 
+# %% ../nbs/12_eval.ipynb #56164589
 def _table_p(z:float)->float:
     "sc_stats' two-sided p-value: 2(1 - Phi) at the largest multiple of 0.01 not above |z| (5.14 at most), as its table has it"
     az = abs(z)
@@ -202,6 +204,7 @@ def _table_p(z:float)->float:
     while i > 0 and i / 100 > az: i -= 1
     return math.erfc(i / 100 / math.sqrt(2))
 
+# %% ../nbs/12_eval.ipynb #940ad259
 def mapsswe(errors_a, # word errors of system a in each segment (`segment_errors`), or in each utterance
             errors_b, # word errors of system b in the same segments, same order
             exact:bool=False, # False: w and p as sc_stats computes them; True: the exact normal p-value
@@ -221,6 +224,7 @@ def mapsswe(errors_a, # word errors of system a in each segment (`segment_errors
 # %% ../nbs/12_eval.ipynb #f74da7c9
 SEGMENTS = ('nist', 'utterance') # the segmentations of `segment_errors`: sc_stats' segments, or whole utterances
 
+# %% ../nbs/12_eval.ipynb #c8dab386
 def segment_errors(report_a:WERReport, # system a, e.g. the compressed model
                    report_b:WERReport, # system b on the same utterances, e.g. the full-precision model
                    segments:str='nist', # 'nist': sc_stats' segments on sclite's alignments; 'utterance': whole utterances
@@ -240,6 +244,7 @@ def segment_errors(report_a:WERReport, # system a, e.g. the compressed model
     e = np.array(segs, dtype=int).reshape(-1, 2)
     return e[:, 0], e[:, 1]
 
+# %% ../nbs/12_eval.ipynb #a8745ac6
 def significance(report_a:WERReport, # system a, e.g. the compressed model
                  report_b:WERReport, # system b on the same utterances, e.g. the full-precision model
                  segments:str='nist', # see `segment_errors`
@@ -250,10 +255,12 @@ def significance(report_a:WERReport, # system a, e.g. the compressed model
 
 LEVEL = 0.05 # significance level of the matched-pairs test behind "lossless"
 
+# %% ../nbs/12_eval.ipynb #6b4ccbfa
 def significantly_worse(wer:float, ref_wer:float, p:float, level:float=LEVEL)->bool:
     "The rule behind *lossless*: a WER above the reference's with a matched-pairs p-value under `level` (a NaN p never is)."
     return bool(wer > ref_wer and p < level)
 
+# %% ../nbs/12_eval.ipynb #651672b0
 def is_lossless(report_fp:WERReport, # the full-precision system
                 report_q:WERReport, # the compressed (quantized) system, on the same utterances
                 level:float=LEVEL, # significance level of the test
@@ -287,6 +294,7 @@ def eval_sets(corpus, # corpus folder in LibriSpeech layout, or a hub dataset na
         out[s] = ds.select(range(min(eval_utts, len(ds)))) if eval_utts else ds
     return out
 
+# %% ../nbs/12_eval.ipynb #188e95c3
 def score(model, processor, splits:dict, # split name -> `datasets.Dataset`
           batch_size:int=16, progress:bool=True,
           accelerator=None, # with several processes, each transcribes a contiguous shard of every split
@@ -305,6 +313,7 @@ def score(model, processor, splits:dict, # split name -> `datasets.Dataset`
         out[s] = wer_report(ds['text'], hyps, ids=ds['id'] if 'id' in ds.column_names else None)
     return out
 
+# %% ../nbs/12_eval.ipynb #20b39a04
 def system_row(name:str, reports:dict, fp32_reports:dict, model, bit_map:dict, times:dict, level:float=LEVEL)->dict:
     "The row of one system in the results table (all numbers are measured; nothing is typed)."
     row = dict(system=name)
@@ -322,24 +331,27 @@ def system_row(name:str, reports:dict, fp32_reports:dict, model, bit_map:dict, t
     row['times'] = {k: float(v) for k, v in times.items()}
     return row
 
+# %% ../nbs/12_eval.ipynb #ca493f7c
 def kept_errors(reports:dict)->dict:
     "What must be kept of split -> `WERReport` to test significance later: per-utterance ids, refs, hyps and errors."
     return {s: r.utts[['id', 'ref', 'hyp', 'n_ref_words', 'sub', 'del', 'ins', 'errors']].to_dict('list') for s, r in reports.items()}
 
+# %% ../nbs/12_eval.ipynb #0481cff8
 def reports_from(d:dict)->dict:
     "The split -> `WERReport` (WER and per-utterance errors; CER not kept) of what `kept_errors` kept."
     return {s: WERReport(wer=float(np.sum(u['errors']) / np.sum(u['n_ref_words'])), cer=float('nan'), utts=pd.DataFrame(u))
             for s, u in d.items()}
 
+# %% ../nbs/12_eval.ipynb #7266dc24
 def save_scored(path, row:dict, reports:dict, **extra)->Path:
     "Keep a scored system in `path` (JSON, written whole): its row and what `kept_errors` keeps of its reports."
     return write_json(path, dict(**extra, row=row, errors=kept_errors(reports)), indent=None)
 
+# %% ../nbs/12_eval.ipynb #a81bb8f8
 def load_scored(path)->tuple:
     "The (row, split -> `WERReport`) that `save_scored` kept in `path`."
     c = read_json(path, f"delete it: that system is then scored again")
     return c['row'], reports_from(c['errors'])
-
 
 # %% ../nbs/12_eval.ipynb #4c739cd9
 def bit_map_scorer(reference, # the full-precision model the rows are tested against, e.g. the teacher

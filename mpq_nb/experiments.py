@@ -43,21 +43,25 @@ DATA_SEED = 0 # which `TRAIN_UTTS` utterances are drawn from the train split (th
 # %% ../nbs/50_experiments.ipynb #cd647874
 _TAGS = {'whole': WHOLE_MODEL, 'long': None} # a variant's tag -> the layers it quantizes
 
+# %% ../nbs/50_experiments.ipynb #c5f025f0
 def _spec(teacher, method, seed, steps, budget=None, bits=(), tag=''):
     s = System(method, 0 if method == 'fp32' else steps, None if budget is None else float(budget), tuple(bits), seed,
                include=_TAGS.get(tag), tag=tag)
     return dict(teacher=str(teacher), system=s.name, method=method, budget=s.budget, bits=s.bits, seed=seed, steps=s.steps,
                 tag=tag)
 
+# %% ../nbs/50_experiments.ipynb #bad342e0
 def _system(spec:dict)->System:
     "The `systems.System` of a spec."
     tag = spec.get('tag', '')
     return System(spec['method'], spec['steps'], spec['budget'], spec['bits'], spec['seed'], include=_TAGS.get(tag), tag=tag)
 
+# %% ../nbs/50_experiments.ipynb #865f85b5
 def _row_method(spec:dict)->str:
     "The method column of a row: the method, and the variant's tag (e.g. `one-stage-whole`), so that a method's rows compare like with like."
     return spec['method'] + (f"-{spec['tag']}" if spec.get('tag') else '')
 
+# %% ../nbs/50_experiments.ipynb #b305f870
 def grid(quick:bool=False, # the few-minute grid of `QUICK` instead of the full one
          teachers=None, # teacher names or folders (default `TEACHERS`, or `QUICK['teachers']`)
          steps:int=None, # training steps per stage (default `STEPS`, or `QUICK['steps']`)
@@ -257,6 +261,7 @@ def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/
         finally: (out/'ckpt'/key/'.running').unlink(missing_ok=True)
     return read_results(csv)
 
+# %% ../nbs/50_experiments.ipynb #5c4e6d0f
 def _run_one(spec, key, i, n, out, ctx, train, tests, progress, csv, command, eval_utts, m):
     "Train, score and append the row of one system of `run_grid`."
     if ctx.get('name') != spec['teacher']:
@@ -304,15 +309,18 @@ def seed_means(df:pd.DataFrame)->pd.DataFrame:
     a['method'], a['budget'] = g['method'].first(), g['budget'].first()
     return a
 
+# %% ../nbs/50_experiments.ipynb #e48f6c48
 def best_lossless(df:pd.DataFrame)->pd.DataFrame:
     "Per teacher and method (a variant such as `one-stage-whole` apart): its lossless system with the largest compression ratio, as a `seed_means` row."
     a = seed_means(df).reset_index()
     ok = a[a.lossless & ~a.method.isin(('fp32',) + CONTROLS)]
     return ok.loc[ok.groupby(['teacher', 'method'], sort=False).compression_ratio.idxmax()].set_index(['teacher', 'method'])
 
+# %% ../nbs/50_experiments.ipynb #4c04da86
 def _div(a, b): return None if a is None or b is None or b == 0 else float(a / b)
 def _num(v): return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
 
+# %% ../nbs/50_experiments.ipynb #61119d43
 def grid_summary(results_csv, # the results table of `run_grid`
            )->dict:
     "Per teacher: each method's lossless compression ratio and the headline ratios between methods (None when missing)."
@@ -405,6 +413,7 @@ def add_arguments(p:argparse.ArgumentParser):
                    "e.g. '[{}, {\"settle\": 0.25}]'")
     return p
 
+# %% ../nbs/50_experiments.ipynb #a79af16c
 def run_cli(a:argparse.Namespace):
     "What `mpq experiments` does with its parsed options."
     if a.threads: torch.set_num_threads(a.threads)
@@ -424,8 +433,10 @@ def run_cli(a:argparse.Namespace):
     print(json.dumps(sm))
     print(headline(sm))
 
+# %% ../nbs/50_experiments.ipynb #ebec0eae
 def _x(v): return 'n/a' if v is None else f'{v:.2f}x'
 
+# %% ../nbs/50_experiments.ipynb #3b8c30ac
 def headline(summary:dict, # what `grid_summary` returns
             )->str:
     "One line: per teacher, the paper's headline ratios (lossless compression of one-stage over uniform and over two-stage, and two-stage's wall time over one-stage's)."
@@ -434,6 +445,7 @@ def headline(summary:dict, # what `grid_summary` returns
         f"one-stage/two-stage {_x(s['lossless_ratio_vs']['one-stage/two-stage'])}, "
         f"time two-stage/one-stage {_x(s['time_ratio_two-stage/one-stage']['mean'])}" for t, s in summary.items())
 
+# %% ../nbs/50_experiments.ipynb #7a601f0f
 def main(argv=None, # the options (default: the command line)
          parser_class=argparse.ArgumentParser, # the parser's class (`mpq` passes its own, whose errors are one line)
         ):
@@ -451,8 +463,10 @@ _TUNE_KEYS = {'method', 'steps', 'bits'} # what a setting may change besides `CO
 TUNE_COLUMNS = ['teacher', 'budget', 'seed', 'setting', 'defaults', 'method', 'steps', 'split', 'wer', 'cer', 'p', 'lossless', 'avg_bits',
                 'search_avg_bits', 'compression_ratio', 'seconds', 'eval_utts', 'train_utts', 'git_commit', 'torch_threads', 'date']
 
+# %% ../nbs/50_experiments.ipynb #dca856e1
 def _setting_key(s:dict)->str: return json.dumps({k: list(v) if isinstance(v, tuple) else v for k, v in s.items()}, sort_keys=True)
 
+# %% ../nbs/50_experiments.ipynb #18a373ca
 def _check_settings(settings, split):
     "Refuse, before any work, a split the grid reports and a setting that `CONFIG` cannot take."
     if split in SCORED_SPLITS: raise ValueError(f"tune_dev scores on {split!r}, a split the grid reports: tune on 'dev' instead")
@@ -461,6 +475,7 @@ def _check_settings(settings, split):
     if bad: raise ValueError(f"bad settings {bad}: each is a dict with keys from {sorted(known)}")
     for x in settings: CONFIG.replace(**{k: v for k, v in x.items() if k not in _TUNE_KEYS})   # a bad value fails now, not hours in
 
+# %% ../nbs/50_experiments.ipynb #8792ab76
 def _tune_one(x, teacher, budget, seed, steps, model, proc, batches, dev, fp32, progress):
     "Train and score one setting: its `system_row`, and the search's argmax average bits before the budget fit (None without a search)."
     spec = _spec(teacher, x.get('method', 'one-stage'), seed, steps, budget, tuple(x.get('bits', CANDIDATES)))
@@ -469,6 +484,7 @@ def _tune_one(x, teacher, budget, seed, steps, model, proc, batches, dev, fp32, 
     row = system_row(spec['system'], score(res.model, proc, dev, progress=progress), fp32, res.model, res.bit_map, res.times)
     return row, map_avg_bits(res.model, res.search_map) if res.search_map else None
 
+# %% ../nbs/50_experiments.ipynb #4aca6b77
 def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder)
              settings=TUNE_SETTINGS, # dicts: changes to `CONFIG` (`TrainConfig` fields), and/or method, steps, bits
              teacher:str='wav2vec2-tiny', # teacher name or folder

@@ -111,6 +111,7 @@ def _layer_prefs(model, bits=None):
         out[n] = ([m.bits[i] for i in idx], logp, m.weight.numel())
     return out
 
+# %% ../nbs/30_explore.ipynb #2e1e832d
 def budget_range(model:nn.Module, # a supernet
                  bits=None, # allowed candidates (default: all of each layer's)
                 )->tuple: # (lowest, argmax) average bits
@@ -121,6 +122,7 @@ def budget_range(model:nn.Module, # a supernet
     hi = sum(n * c[max(range(len(c)), key=lambda i: (lp[i], -i))] for c, lp, n in prefs.values()) / total
     return lo, hi
 
+# %% ../nbs/30_explore.ipynb #345668c6
 def budget_bit_map(model:nn.Module, # a supernet after its search (layers with `alpha`)
                    budget:float, # the largest allowed weight-count-weighted average bits
                    bits=None, # allowed candidates, e.g. (2, 4); default: every layer's own candidates
@@ -199,11 +201,13 @@ def _aggregate(df, metric='wer'):
     if 'avg_bits' in df: agg['avg_bits'] = ('avg_bits', 'mean')
     return df.groupby(keys, sort=False, dropna=False).agg(**agg).reset_index()
 
+# %% ../nbs/30_explore.ipynb #a128a9d2
 def _log_ticks(lo, hi):
     "Readable ticks for a log axis from `lo` to `hi`: 1, 1.5, 2, 3, 4, 6, 8, 12, 16, ... within the range."
     ticks = [m * 2 ** k for k in range(-4, 12) for m in (1, 1.5)]
     return [t for t in ticks if lo / 1.05 <= t <= hi * 1.05] or [lo, hi]
 
+# %% ../nbs/30_explore.ipynb #df54c7ee
 def pareto_chart(results:pd.DataFrame, # one row per system: see `RESULT_COLUMNS` and `OPTIONAL_COLUMNS`
                  highlight:str=None, # a method to show at full opacity, the others faded
                  title:str=None, # chart title (default: '<METRIC> vs compression')
@@ -257,6 +261,7 @@ def _thin(df, col, keep):
     idx = sorted({round(i * (len(vals) - 1) / (keep - 1)) for i in range(keep)})
     return df[df[col].isin(vals[idx])]
 
+# %% ../nbs/30_explore.ipynb #51101619
 def _global_steps(df):
     "A `t` column: `step`, shifted so that each stage follows the previous one when a stage restarts its count."
     df = df.copy()
@@ -269,6 +274,7 @@ def _global_steps(df):
     df['t'] = pd.concat(t)
     return df, starts
 
+# %% ../nbs/30_explore.ipynb #6bd6cc7b
 def _check_frame(df, name:str, need:list, see:str):
     "A clear error unless `df` is a DataFrame with rows and the columns `need`."
     if not isinstance(df, pd.DataFrame): raise TypeError(f"{name} must be a DataFrame, got {type(df).__name__}")
@@ -278,6 +284,7 @@ def _check_frame(df, name:str, need:list, see:str):
 
 LOSS_TERMS = ('loss', 'ctc', 'kl', 'budget')   # the loss columns `history_chart` draws when present
 
+# %% ../nbs/30_explore.ipynb #96ad059b
 def history_chart(history:pd.DataFrame, # one row per step: step, loss, expected_bits, tau; optionally stage, ctc, kl, budget
                   budget:float=None, # the target average bits, drawn as a rule on the expected-bits panel
                   max_rows:int=4000, # most rows plotted (steps are thinned evenly beyond)
@@ -352,6 +359,7 @@ def _takes(fn, name):
 
 ALL = '(all)'   # the method dropdown's "no selection"
 
+# %% ../nbs/30_explore.ipynb #916ecd88
 class ExplorerState:
     "Budget, allowed bits, teacher and method in; bit map, average bits, compression ratio, charts and evaluation out."
     def __init__(self, results:pd.DataFrame=None, # results table (see `check_results`), or None
@@ -483,12 +491,14 @@ def _chart_output(out, chart):
     out.outputs = ({'output_type': 'display_data', 'metadata': {},
                     'data': {'application/vnd.vegalite.v5+json': spec, 'text/plain': f'<{type(chart).__name__}>'}},)
 
+# %% ../nbs/30_explore.ipynb #1814918f
 def _fmt(k, v):
     "An evaluation figure as text: error rates (keys such as 'wer', 'dev_cer') in percent, other floats to 4 digits."
     if isinstance(v, float) and re.search(r'(^|_)(wer|cer)$', str(k)): return f'{100 * v:.2f}%'
     if isinstance(v, float): return f'{v:.4g}'
     return html.escape(str(v))
 
+# %% ../nbs/30_explore.ipynb #d7f024bc
 class ExplorerWidget(W.VBox):
     "The explorer widget: controls over an `ExplorerState`, its charts, and an evaluate button."
     def __init__(self, state:ExplorerState):
@@ -577,6 +587,7 @@ class ExplorerWidget(W.VBox):
             self.result.value = self._result_text
         finally: self.button.disabled = False
 
+# %% ../nbs/30_explore.ipynb #cef5637a
 def explorer(results_df:pd.DataFrame=None, # results table (see `check_results`), e.g. pd.read_csv('results.csv')
              model=None, # a searched supernet, or a dict teacher name -> supernet
              evaluate_fn=None, # `evaluate_fn(bit_map[, progress=][, teacher=])` -> a number or a dict, e.g. `eval.bit_map_scorer`

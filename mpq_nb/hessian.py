@@ -21,6 +21,7 @@ __all__ = ['ctc_loss', 'model_ctc_loss', 'teacher_kl_loss', 'hessian_traces', 's
 # %% ../nbs/04_hessian.ipynb #617dac28
 _NEG = -1e30   # log(0) for unreachable CTC states: finite, so that gradients through logsumexp stay finite
 
+# %% ../nbs/04_hessian.ipynb #ffbd0b91
 def _padded_targets(targets, target_lengths):
     "Targets as a (B, U) padded tensor, from either F.ctc_loss layout (padded 2-D, or 1-D concatenated)."
     if targets.ndim == 2: return targets
@@ -30,6 +31,7 @@ def _padded_targets(targets, target_lengths):
     parts = torch.split(targets, target_lengths.tolist())
     return nn.utils.rnn.pad_sequence(list(parts), batch_first=True) if parts else targets.new_zeros(0, 0)
 
+# %% ../nbs/04_hessian.ipynb #f95b7c71
 def ctc_loss(log_probs:torch.Tensor, # (T, B, C) log-softmax outputs
              targets:torch.Tensor, # (B, U) padded, or 1-D concatenated labels (as `F.ctc_loss`)
              input_lengths, # (B,) number of valid frames of each utterance
@@ -109,6 +111,7 @@ def _rademacher(w, gen):
     "A ±1 tensor like `w`, drawn on the CPU from `gen` (the same on any device), then moved to `w`'s device."
     return (torch.randint(0, 2, w.shape, generator=gen) * 2 - 1).to(w)
 
+# %% ../nbs/04_hessian.ipynb #7e69c2b8
 def hessian_traces(model:nn.Module, # the full-precision model (in place: put in eval mode meanwhile, then restored)
                    batches, # iterable of batch dicts (input_values, attention_mask, labels), as the trainers take
                    n_batches:int=4, # use the first this many batches (fewer if `batches` has fewer)

@@ -64,6 +64,7 @@ def _speed(x:np.ndarray, factor:float)->np.ndarray:
     n = max(1, int(round(len(x) / factor)))
     return np.interp(np.linspace(0, len(x) - 1, n), np.arange(len(x)), x).astype(np.float32)
 
+# %% ../nbs/11_models.ipynb #952d0436
 class CTCBatches:
     "Length-bucketed, padded batches of a speech dataset (`audio`, `text`) for CTC: `input_values`, `attention_mask`, `labels`."
     def __init__(self, dataset, # a `datasets.Dataset` with `audio` and `text` columns, or a list of (array, text)
@@ -110,6 +111,7 @@ def _lr_lambda(warmup:int, steps:int):
     def f(s): return (s + 1) / warmup if s < warmup else 0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1., (s - warmup) / max(1, steps - warmup))))
     return f
 
+# %% ../nbs/11_models.ipynb #79d957cf
 def train_teacher(model, # a CTC model, e.g. `new_teacher('wav2vec2')`
                   batches:CTCBatches, # training batches (iterated over epochs)
                   steps:int, # optimisation steps in all (a resumed run goes on to this number)

@@ -73,6 +73,7 @@ def ptq_table(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pre
         write_csv(out, df)
     return df
 
+# %% ../nbs/41_ptq.ipynb #2e41bb6c
 def format_ptq(df:pd.DataFrame)->str:
     "The PTQ table as text: WER in percent, p-values, bits and compression ratio."
     cols = [c for c in df.columns if c.startswith(('wer_', 'cer_', 'p_'))] + ['lossless', 'avg_bits', 'compression_ratio']

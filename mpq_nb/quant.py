@@ -129,6 +129,7 @@ class _FakeQuantFixed(torch.autograd.Function):
         mask, = ctx.saved_tensors
         return g * mask, None, None, None, None
 
+# %% ../nbs/00_quant.ipynb #092c5542
 def _check_scale(w, scale, axis):
     if not isinstance(scale, Tensor): raise TypeError(f"scale must be a torch.Tensor or None, got {type(scale).__name__}")
     want = scale_shape(w, axis)
@@ -142,6 +143,7 @@ def _check_scale(w, scale, axis):
         raise ValueError(f"scale must be finite and > 0 in every channel; got {s[~ok].flatten()[:3].tolist()} "
                          "(a zero scale would divide by zero; `absmax_scale(w, bits)` makes a valid one)")
 
+# %% ../nbs/00_quant.ipynb #0023cc8e
 def fake_quant(w:Tensor, # weight to quantize, float
                bits:int, # bit-width (1..8; 32 returns `w` unchanged) or a `QInt`
                scale:Tensor|None=None, # shape `scale_shape(w, axis)`; None: `absmax_scale(w, bits, axis)`
@@ -177,8 +179,10 @@ def quantize_codes(w:Tensor, # weight, float
         if q.bits == 1: return _sign(w).to(torch.int8)
         return torch.round(w * (1 / scale)).clamp_(q.qmin, q.qmax).to(torch.int8)
 
+# %% ../nbs/00_quant.ipynb #ea73a32a
 def _shifts(n, device): return torch.arange(n, dtype=torch.uint8, device=device)
 
+# %% ../nbs/00_quant.ipynb #6b8fb0a6
 def pack(codes:Tensor, # integer codes in [qmin, qmax] of `qint(bits)`, any shape (flattened in C order)
          bits:int, # 1..8
         )->Tensor: # uint8, exactly ceil(codes.numel() * bits / 8) bytes
@@ -201,6 +205,7 @@ def pack(codes:Tensor, # integer codes in [qmin, qmax] of `qint(bits)`, any shap
     if pad: stream = torch.cat([stream, stream.new_zeros(pad)])
     return (stream.reshape(-1, 8) << _shifts(8, u.device)).sum(1, dtype=torch.uint8)
 
+# %% ../nbs/00_quant.ipynb #19f6b8f4
 def unpack(buf:Tensor, # uint8 bytes from `pack`
            bits:int, # the bit-width they were packed with
            n:int, # number of codes packed

@@ -114,6 +114,7 @@ def time_chart(df:pd.DataFrame, # the grid's results table
 def _pts(v): return 'n/a' if v is None or pd.isna(v) else f'{100 * v:+.2f}'
 def _x(v): return 'none' if v is None else f'{v:.2f}x'
 
+# %% ../nbs/51_report.ipynb #5694aa56
 def seed_spread(df:pd.DataFrame, # the grid's results table
                )->dict:
     "Per teacher and split: the mean over the headline systems with 2+ seeds of the range (max - min) of their WER."
@@ -125,6 +126,7 @@ def seed_spread(df:pd.DataFrame, # the grid's results table
                   for c in df.columns if c.startswith('wer_')}
     return out
 
+# %% ../nbs/51_report.ipynb #a6109a2b
 def claims_md(results_csv, # the grid's results table (a path, as `grid_summary` takes)
              )->str:
     "The verdict on each of the paper's claims (and the Hessian comparison), per teacher, with the numbers, as markdown."
@@ -183,6 +185,7 @@ def _changed(defaults:str)->str:
     return ("today's defaults" if not d and not new else "the defaults of then: " + ', '.join(f'{k}={v}' for k, v in d.items())
             + (f" (no {', '.join(new)})" if new else ''))
 
+# %% ../nbs/51_report.ipynb #07ae44d8
 def tune_table_md(tune_csv, # `tune-dev.csv` of `experiments.tune_dev`
                  )->str:
     "The tuning rows as markdown: per set of defaults, one line per setting (the mean over its seeds, and their spread), beside the default one-stage row (`{}`)."
@@ -200,6 +203,7 @@ def tune_table_md(tune_csv, # `tune-dev.csv` of `experiments.tune_dev`
         out += ['', f'Settings that change {_changed(defaults)}:', '', _tune_lines(d)]
     return '\n'.join(out)
 
+# %% ../nbs/51_report.ipynb #6c53b85d
 def _tune_lines(t:pd.DataFrame)->str:
     g = t.groupby('setting', sort=False)
     m = g[['wer', 'cer', 'avg_bits', 'search_avg_bits', 'seconds']].mean()

@@ -45,10 +45,12 @@ def _candidate(w, bits, scale, out=None):
     q = qint(bits)
     return x.round_().clamp_(q.qmin, q.qmax).mul_(scale)
 
+# %% ../nbs/01_supernet.ipynb #006de044
 def _no_autocast(device):
     "A context in which autocast is off on `device` (nothing to switch off where autocast does not exist, e.g. 'meta')."
     return torch.autocast(device.type, enabled=False) if torch.amp.is_autocast_available(device.type) else nullcontext()
 
+# %% ../nbs/01_supernet.ipynb #321f7e24
 class _MixedWeight(torch.autograd.Function):
     "sum_i g[i] * Q_bits[i](w; scale[i]) for a 2-d `w`; saves only `w`, `g` and `scale`, recomputes each Q in the backward."
     @staticmethod
@@ -274,6 +276,7 @@ class QuantLinear(_Quant, nn.Linear):
 
     def forward(self, x): return F.linear(x, self.quantized_weight(), self.bias)
 
+# %% ../nbs/01_supernet.ipynb #5c5af35f
 class QuantConv1d(_Quant, nn.Conv1d):
     "An `nn.Conv1d` fake-quantized at a fixed bit-width with a learnable per-output-channel scale."
     def __init__(self, *args, # `nn.Conv1d`'s arguments: in_channels, out_channels, kernel_size, stride, ...
@@ -315,14 +318,17 @@ LAYER_KINDS = {'attention.q_proj': 'q', 'attention.k_proj': 'k', 'attention.v_pr
                'feature_projection.projection': 'feat-proj', 'pos_conv_embed.conv': 'pos-conv', 'lm_head': 'lm-head'}
 # module-name suffix -> the short name that tables and charts use
 
+# %% ../nbs/01_supernet.ipynb #f2ec4f75
 def _as_patterns(p):
     if p is None: return ()
     return (p,) if isinstance(p, str) else tuple(p)
 
+# %% ../nbs/01_supernet.ipynb #155ac6a1
 def is_weight_normed(m:nn.Module):
     "Whether `m`'s weight is reparametrised by weight norm (new-style parametrization or old-style hook)."
     return parametrize.is_parametrized(m, 'weight') or hasattr(m, 'weight_g')
 
+# %% ../nbs/01_supernet.ipynb #86e3882f
 def _targets(model, include=None, exclude=None, kinds=(nn.Linear, nn.Conv1d)):
     "The names of the modules of `model` of `kinds` that `include` matches and `exclude` does not."
     inc, exc = _as_patterns(include) or DEFAULT_INCLUDE, _as_patterns(exclude)
@@ -337,6 +343,7 @@ def _targets(model, include=None, exclude=None, kinds=(nn.Linear, nn.Conv1d)):
 
 WEIGHT_READERS = {'WavLMAttention': ('q_proj', 'k_proj', 'v_proj', 'out_proj')}  # parents that read these children's .weight
 
+# %% ../nbs/01_supernet.ipynb #2e3beb96
 def _check_called(model, names, what='to_supernet'):
     "Refuse layers whose parent reads their `.weight` directly (never calling them): quantizing them would change nothing."
     bad = [n for n in names if '.' in n and type(model.get_submodule(n.rpartition('.')[0])).__name__ in WEIGHT_READERS
@@ -347,13 +354,16 @@ def _check_called(model, names, what='to_supernet'):
                          "(F.multi_head_attention_forward) instead of calling these layers, so a quantized layer there "
                          "would never be used. Leave them out, e.g. exclude='*.attention.*_proj'")
 
+# %% ../nbs/01_supernet.ipynb #6734fc83
 def _layer_names(model, kinds=(nn.Linear, nn.Conv1d)):
     return [n for n, m in model.named_modules() if n and isinstance(m, kinds)]
 
+# %% ../nbs/01_supernet.ipynb #0d106899
 def _set_module(model, name, new):
     parent, _, child = name.rpartition('.')
     setattr(model.get_submodule(parent) if parent else model, child, new)
 
+# %% ../nbs/01_supernet.ipynb #8ec3410a
 def searchable_layers(model:nn.Module, # the model whose layers to name
                       include=None, # fnmatch patterns of module names; default `DEFAULT_INCLUDE`
                       exclude=None, # fnmatch patterns of module names to leave out
@@ -365,6 +375,7 @@ def searchable_layers(model:nn.Module, # the model whose layers to name
     _check_called(model, names, what)
     return names
 
+# %% ../nbs/01_supernet.ipynb #827f490d
 def _no_match_error(model, include, exclude, what='to_supernet'):
     names = _layer_names(model)
     return ValueError(f"{what}: no nn.Linear / nn.Conv1d module matched include={_as_patterns(include) or DEFAULT_INCLUDE} "

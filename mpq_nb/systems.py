@@ -66,6 +66,7 @@ def hessian_trainer():
         return hessian_qat, None
     except Exception as e: return None, f'{type(e).__name__}: {e}'
 
+# %% ../nbs/05_systems.ipynb #f5ac2f1f
 def post_training(teacher:nn.Module, # a full-precision model (left untouched)
                   bits:int, # the one bit-width
                   include=None, # fnmatch patterns of the layers to round (None: `supernet.DEFAULT_INCLUDE`)
@@ -77,6 +78,7 @@ def post_training(teacher:nn.Module, # a full-precision model (left untouched)
     return Result(model=model, bit_map=bmap, history=pd.DataFrame(columns=HISTORY_COLUMNS),
                   times={'quantize': time.perf_counter() - t0}, avg_bits=map_avg_bits(model, bmap), system='ptq')
 
+# %% ../nbs/05_systems.ipynb #28341905
 def train_system(system:System, # what to train
                  teacher:nn.Module, # the full-precision `*ForCTC` teacher (never trained)
                  batches, # re-iterable training batches (see `train.one_stage`)

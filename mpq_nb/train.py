@@ -345,6 +345,7 @@ def student_of(teacher, ctc_reduction='mean'):
     for p in s.parameters(): p.requires_grad_(True)
     return s
 
+# %% ../nbs/03_train.ipynb #1d4b0c0d
 def _freeze_encoder(model):
     "Stop training the convolutional feature encoder's full-precision parameters (not its quantized layers, if any)."
     q = {id(p) for m in quant_layers(model).values() for p in m.parameters()}
@@ -354,16 +355,19 @@ def _freeze_encoder(model):
         if n.endswith('feature_extractor') and hasattr(m, '_requires_grad') and not any(p.requires_grad for p in m.parameters()):
             m._requires_grad = False                  # transformers' own switch (as `freeze_feature_encoder` sets it)
 
+# %% ../nbs/03_train.ipynb #51169727
 def _optimizers(student, lr, lr_alpha, search):
     w = [p for p in weight_parameters(student) if p.requires_grad]
     opts = [torch.optim.AdamW(w, lr=lr, weight_decay=0.0)]
     if search: opts.append(torch.optim.AdamW(arch_parameters(student), lr=lr_alpha, weight_decay=0.0))
     return opts
 
+# %% ../nbs/03_train.ipynb #f67e20a0
 def _check_budget(budget, bits):
     if not bits[0] <= budget <= bits[-1]:
         raise ValueError(f"budget {budget} is outside [{bits[0]}, {bits[-1]}], the range the candidates {bits} can reach")
 
+# %% ../nbs/03_train.ipynb #af508c21
 def _finish(student, final_map, hist, times, system, eval_fn, search_map=None, evals=None, alphas=None, accelerator=None):
     student.eval()
     main = accelerator is None or accelerator.is_main_process
@@ -394,6 +398,7 @@ def _search(teacher, batches, steps, budget, bits, cfg:TrainConfig, *, system, i
     freeze(student, final_map)
     return student, final_map, search_map, hist, secs + time.perf_counter() - t0
 
+# %% ../nbs/03_train.ipynb #f31289f8
 def _first_stage(system, teacher, batches, steps, args:dict):
     "`one_stage`'s and `two_stage`'s common start, from their arguments (`locals()`): check them, make the `TrainConfig`, search."
     a = args
@@ -408,6 +413,7 @@ def _first_stage(system, teacher, batches, steps, args:dict):
                     tol=a['tol'], fill=a['fill'], alphas=alphas, alpha_every=a['alpha_every'], **run)
     return cfg, run, alphas, found
 
+# %% ../nbs/03_train.ipynb #89ad7ea8
 def _qat(stage, student, teacher, batches, steps, final_map, cfg:TrainConfig, *, system, ckpt_dir, seed, **run):
     "Train a frozen (fixed-bit) student with KL + CTC for `steps` steps."
     _freeze_encoder(student)
@@ -492,6 +498,7 @@ def two_stage(teacher:nn.Module, # full-precision `*ForCTC` model
     return _finish(student, final_map, h1 + h2, {'search': s1, 'qat': s2 + secs}, 'two-stage', eval_fn, search_map,
                    run['evals'], alphas, accelerator)
 
+# %% ../nbs/03_train.ipynb #5195742f
 def uniform(teacher:nn.Module, # full-precision `*ForCTC` model
             batches, # re-iterable of batch dicts (see `one_stage`)
             steps:int, # QAT steps
@@ -507,6 +514,7 @@ def uniform(teacher:nn.Module, # full-precision `*ForCTC` model
                kl_weight=kl_weight, ctc_weight=ctc_weight, eval_fn=eval_fn, eval_every=eval_every, progress=progress,
                ckpt_dir=ckpt_dir, ckpt_every=ckpt_every, seed=seed, max_grad_norm=max_grad_norm, accelerator=accelerator)
 
+# %% ../nbs/03_train.ipynb #8c252cf2
 def qat(teacher:nn.Module, # full-precision `*ForCTC` model
         batches, # re-iterable of batch dicts (see `one_stage`)
         steps:int, # QAT steps
