@@ -127,6 +127,19 @@ def seed_spread(df:pd.DataFrame, # the grid's results table
     return out
 
 # %% ../nbs/51_report.ipynb #a6109a2b
+def _views(d, budgets, splits, diff, per_b)->list:
+    "Lines 5-6 of `claims_md`: one-stage at the same total steps as two-stage, and the whole-model view."
+    best = best_lossless(d)
+    best = best.droplevel(0) if len(best) else best
+    ratio = lambda m: (f"{best.compression_ratio[m]:.2f}x ({best.system[m]})" if m in best.index
+                       else 'none' if (d.method == m).any() else 'no rows yet')
+    return [f"5. At equal total steps (one-stage searching twice as long, `one-stage-long`, against two-stage's search and "
+            f"training): WER one-stage-long minus two-stage: {per_b({b: [diff('one-stage-long', 'two-stage', b, x) for x in splits] for b in budgets})}; "
+            f"lossless ratio one-stage-long {ratio('one-stage-long')}.",
+            f"6. The whole model searched and counted (the convolutional front end and `lm_head` too, as the paper's 8.6x at "
+            f"3.5 bits counts; 32 / 3.5 = 9.1x is the bound): lossless ratio one-stage {ratio('one-stage-whole')}, two-stage "
+            f"{ratio('two-stage-whole')}, uniform {ratio('uniform-whole')}."]
+
 def claims_md(results_csv, # the grid's results table (a path, as `grid_summary` takes)
              )->str:
     "The verdict on each of the paper's claims (and the Hessian comparison), per teacher, with the numbers, as markdown."
@@ -172,7 +185,8 @@ def claims_md(results_csv, # the grid's results table (a path, as `grid_summary`
                  f"{per_b(gain)}; lossless ratio with Pass 2 {name('one-stage+pass2')}: claim 3 {verdict(c3)}.",
                  f"4. Hessian-trace allocation: lossless ratio {name('hessian')}; WER Hessian minus two-stage (the same "
                  f"quantized training after another allocation): "
-                 f"{per_b({b: [diff('hessian', 'two-stage', b, x) for x in splits] for b in budgets})}.", '']
+                 f"{per_b({b: [diff('hessian', 'two-stage', b, x) for x in splits] for b in budgets})}.",
+                 *_views(df[df.teacher == t], budgets, splits, diff, per_b), '']
         out += lines
     return '\n'.join(out).strip()
 
