@@ -4,7 +4,7 @@
 
 # %% ../nbs/40_compress.ipynb #6066b622
 from __future__ import annotations
-import contextlib, json, os, re, shutil, sys, time, subprocess
+import contextlib, json, os, re, shutil, time, subprocess
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .quant import compression_ratio, check_bits

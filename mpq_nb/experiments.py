@@ -331,8 +331,7 @@ def grid_summary(results_csv, # the results table of `run_grid`
     splits = [c[4:] for c in df.columns if c.startswith('wer_')]
     out = {}
     for t, d in df.groupby('teacher', sort=False):
-        a, top = seed_means(d).loc[t], best_lossless(d)
-        top = top.loc[t] if t in top.index.get_level_values(0) else top.iloc[:0].droplevel(0)
+        a, top = seed_means(d).loc[t], best_lossless(d).droplevel(0)       # (d holds one teacher)
         ratio = {m: float(top.compression_ratio[m]) if m in top.index else None for m in ('uniform',) + SEARCH_METHODS}
         best = {m: str(top.system[m]) if m in top.index else None for m in ratio}
         vs = {f'{x}/{y}': _div(ratio[x], ratio[y]) for x in ('one-stage', 'one-stage+pass2')

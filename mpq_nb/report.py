@@ -129,8 +129,7 @@ def seed_spread(df:pd.DataFrame, # the grid's results table
 # %% ../nbs/51_report.ipynb #a6109a2b
 def _views(d, budgets, splits, diff, per_b)->list:
     "Lines 5-6 of `claims_md`: one-stage at the same total steps as two-stage, and the whole-model view."
-    best = best_lossless(d)
-    best = best.droplevel(0) if len(best) else best
+    best = best_lossless(d).droplevel(0)                                     # (d holds one teacher)
     ratio = lambda m: (f"{best.compression_ratio[m]:.2f}x ({best.system[m]})" if m in best.index
                        else 'none' if (d.method == m).any() else 'no rows yet')
     return [f"5. At equal total steps (one-stage searching twice as long, `one-stage-long`, against two-stage's search and "

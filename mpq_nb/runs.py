@@ -4,13 +4,13 @@
 
 # %% ../nbs/09_runs.ipynb #68947bb7
 from __future__ import annotations
-import fnmatch, gzip, json, os, shutil, tempfile
+import fnmatch, gzip, json, os, shutil, sys, tempfile
 from numbers import Integral
 from pathlib import Path
 import pandas as pd
 
 # %% auto #0
-__all__ = ['check_out_dir', 'check_writable', 'check_int', 'settings_diff', 'write_text', 'write_bytes', 'write_json',
+__all__ = ['check_out_dir', 'check_writable', 'check_int', 'settings_diff', 'write_bytes', 'write_text', 'write_json',
            'write_csv', 'read_json', 'read_csv', 'is_run_dir', 'clear_run', 'command_line', 'provenance']
 
 # %% ../nbs/09_runs.ipynb #e433227e
@@ -68,17 +68,15 @@ def settings_diff(before:dict, # the settings a folder or checkpoint recorded
 # %% ../nbs/09_runs.ipynb #9538f278
 def _tmp(path:Path)->Path: return path.with_name(f'.{path.name}.{os.getpid()}.tmp')   # same folder: the rename is atomic
 
-def write_text(path, text:str)->Path:
-    "Write `text` to `path` whole or not at all (a temporary file beside it, then a rename)."
-    path = Path(path); t = _tmp(path)
-    t.write_text(text); os.replace(t, path)
-    return path
-
 def write_bytes(path, data:bytes)->Path:
-    "Write `data` to `path` whole or not at all (e.g. a PNG)."
+    "Write `data` to `path` whole or not at all (a temporary file beside it, then a rename)."
     path = Path(path); t = _tmp(path)
     t.write_bytes(data); os.replace(t, path)
     return path
+
+def write_text(path, text:str)->Path:
+    "Write `text` (UTF-8) to `path` whole or not at all."
+    return write_bytes(path, text.encode())
 
 def write_json(path, obj, indent:int|None=1)->Path:
     "Write `obj` as JSON to `path`, atomically (gzip-compressed when `path` ends in `.gz`)."
@@ -136,7 +134,6 @@ def clear_run(out, # a run folder
 def command_line(default:str=None, # what to record when not run by the `mpq` command
                 )->str|None:
     "The `mpq` command line this process runs, for a report's provenance; `default` when it was called from Python."
-    import sys
     return ' '.join(['mpq'] + sys.argv[1:]) if Path(sys.argv[0]).name == 'mpq' else default
 
 def provenance(accelerator=None, # the `accelerate.Accelerator` the run uses, if any

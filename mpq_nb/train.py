@@ -455,7 +455,7 @@ def one_stage(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval m
     "One-stage mixed-precision quantization: learn bits and quantized weights together, fix the bits by argmax."
     check_int('steps', steps); check_int('pass2_steps', pass2_steps)
     if steps == 0: raise ValueError("one_stage needs steps >= 1 to search")
-    n_settle = round(settle * steps) if isinstance(settle, Real) and 0 <= settle < 1 else 0   # (a bad settle: TrainConfig says)
+    n_settle = round(TrainConfig(settle=settle).settle * steps)        # (TrainConfig names a bad settle)
     if n_settle >= steps: raise ValueError(f"settle={settle} leaves no step of the {steps} to search: lower it")
     cfg, run, alphas, (student, final_map, search_map, hist, secs) = _first_stage('one-stage', teacher, batches,
                                                                                   steps - n_settle, locals())

@@ -112,12 +112,14 @@ def results_section(results_csv: Path, png: Path) -> str:
              f"**{n} of the grid's {total} systems have a row so far**; `mpq experiments --out {results_csv.parent.name}` "
              f"resumes the grid where it stopped, and what follows is computed from the rows that exist.")
     pareto_png(results_csv, png)
+    threads = ', '.join(f"{int(k)} torch thread{'s' if k > 1 else ''} per process: {int(v)} rows"
+                        for k, v in df.torch_threads.value_counts().sort_index().items())
     rel = png.resolve().relative_to(INDEX.parent.resolve()).as_posix()
     return '\n'.join([
         "## The paper's comparison on the embedded benchmark", '', state, '',
         "Each method's best lossless system (no significant WER increase over FP32 on either test split, with every "
         "seed; the largest compression ratio), per teacher; train time is the training wall time in seconds on this "
-        "machine (one thread per process):", '', headline_md(results_csv), '',
+        f"machine ({threads}):", '', headline_md(results_csv), '',
         f'![WER against compression ratio of every system of the grid]({rel})', '',
         '`mpq experiments --summary` prints, as its last line:', '', '```', headline(grid_summary(results_csv)), '```', '',
         "Every row, the verdict on each of the paper's claims, the seeds and the dev-split tuning are on the "
