@@ -4,21 +4,21 @@
 
 # %% ../nbs/40_compress.ipynb #6066b622
 from __future__ import annotations
-import contextlib, json, os, re, shutil, time, subprocess
+import contextlib, os, re, time
 from pathlib import Path
-import numpy as np, pandas as pd, torch
-from .quant import compression_ratio, check_bits
+import pandas as pd, torch
+from .quant import check_bits
 from .supernet import LAYER_KINDS
-from .runs import check_int, settings_diff, provenance, command_line, check_out_dir, check_writable, clear_run, is_run_dir, read_json, write_json, write_csv
+from .runs import check_int, provenance, command_line, write_json
 from .data import ensure_corpus, load_librispeech, is_hub_id
 from .models import load_teacher, load_processor, resolve_teacher, CTCBatches
-from .eval import LEVEL, eval_sets, score, system_row, save_scored, load_scored
+from .eval import LEVEL, eval_sets
 from .train import TrainConfig, make_accelerator
-from .systems import System, train_system
-from .export import save_packed
+from .systems import System
+from .results import Context, claim_folder, claim_teachers, done_keys, read_rows, row_info, run_system, score_fp32
 
 # %% auto #0
-__all__ = ['OWNED', 'COMPRESS_METHODS', 'bit_map_text', 'check_args', 'compress', 'report_table', 'format_report']
+__all__ = ['COMPRESS_METHODS', 'bit_map_text', 'check_args', 'compress', 'report_table', 'format_report']
 
 # %% ../nbs/40_compress.ipynb #f94d392a
 def bit_map_text(bit_map:dict)->str:
@@ -34,40 +34,6 @@ def bit_map_text(bit_map:dict)->str:
     lines += [f'{i:>5} ' + ' '.join(f"{rows[i].get(k, '-'):>7}" for k in kinds) for i in sorted(rows)]
     lines += [f'{n}: {b}' for n, b in other.items()]
     return '\n'.join(lines)
-
-# %% ../nbs/40_compress.ipynb #aa94b00d
-OWNED = ('run.json', 'report.json', 'systems', 'ckpt', 'model', 'history-*.csv', 'alpha-*.csv')  # what a run writes
-
-def _started(out:Path)->bool:
-    "Whether the run in `out` has finished a system or written a checkpoint."
-    return any((out/'systems').glob('*.json')) or any((out/'ckpt').rglob('*.pt'))
-
-def _claim_out(out:Path, args:dict, overwrite:bool, accelerator=None):
-    "Make `out` ours: new or empty, an interrupted run with the same arguments (resumed), or a run cleared when asked."
-    check_out_dir(out); check_writable(out)
-    clear = resume = False
-    if out.exists() and any(out.iterdir()):
-        if not is_run_dir(out, 'run.json'):
-            raise FileExistsError(f"{out} holds files and is not an mpq run folder (no run.json): nothing in it was "
-                                  f"changed. Choose a new or empty --out")
-        prev = read_json(out/'run.json', f"delete {out} (or its run.json) to start again, or choose another --out")
-        if overwrite: clear = True
-        elif not _started(out): pass                              # nothing trained yet: the (corrected) arguments win
-        elif (out/'report.json').exists():
-            raise FileExistsError(f"{out} already holds a finished run (report.json): pass --overwrite to redo it, "
-                                  f"or choose another --out")
-        elif prev != args:
-            diff = settings_diff(prev, args)
-            raise FileExistsError(f"{out} holds an interrupted run with other arguments {diff}: "
-                                  f"rerun with the same arguments to resume, or pass --overwrite")
-        else: resume = True
-    if accelerator is not None: accelerator.wait_for_everyone()   # every process has looked before anything changes
-    if accelerator is None or accelerator.is_main_process:
-        if clear: clear_run(out, 'run.json', OWNED)
-        if resume: print(f"resuming the interrupted run in {out}")
-        out.mkdir(parents=True, exist_ok=True)
-        write_json(out/'run.json', args)
-    if accelerator is not None: accelerator.wait_for_everyone()
 
 # %% ../nbs/40_compress.ipynb #36725afb
 COMPRESS_METHODS = ('one-stage', 'one-stage+pass2', 'two-stage')
@@ -104,31 +70,6 @@ def _auto_accelerator(accelerator):
     if accelerator != 'auto': raise ValueError(f"accelerator must be 'auto', None or an accelerate.Accelerator, got {accelerator!r}")
     return make_accelerator() if 'WORLD_SIZE' in os.environ or torch.cuda.is_available() else None
 
-def _run_system(name, system, out, teacher, proc, batches, tests, config, fp32, *, packed, level, ckpt_every, progress, acc):
-    "One row of the run: reused from `out/systems/<name>.json`, or trained (`train_system`), scored and kept there."
-    main, cache = acc is None or acc.is_main_process, out/'systems'/f'{name}.json'
-    if cache.exists():
-        if main: print(f"{name}: finished in an earlier run, reusing {cache}")
-        return load_scored(cache)
-    if main: print(f"== {name} ==")
-    alphas, m, bmap, times = None, teacher, {}, {}
-    res = train_system(system, teacher, batches, config, out/'ckpt'/name, ckpt_every, progress, acc)
-    if res is not None:
-        m, bmap, times = res.model, res.bit_map, res.times
-        if main: write_csv(out/f'history-{name}.csv', pd.DataFrame(res.history))
-        if len(res.alpha_history):
-            alphas = out/f'alpha-{name}.csv'
-            if main: write_csv(alphas, res.alpha_history)
-    reps = score(m, proc, tests, progress=progress, accelerator=acc)
-    row = system_row(name, reps, reps if fp32 is None else fp32, m, bmap, times, level)
-    row['bit_map'] = bmap
-    if alphas is not None: row['alpha_history'] = str(alphas)
-    if packed:
-        if main: save_packed(m, out/'model', overwrite=True)
-        row['packed_model'] = str(out/'model')
-    if main: save_scored(cache, row, reps)
-    if acc is not None: acc.wait_for_everyone()
-    return row, reps
 
 # %% ../nbs/40_compress.ipynb #59bcb13a
 def _check_sources(model, corpus, ckpt_every):
@@ -140,7 +81,7 @@ def _check_sources(model, corpus, ckpt_every):
 
 # %% ../nbs/40_compress.ipynb #8f31208f
 def _inputs(model, corpus, splits, eval_utts, train_split, train_utts, batch_seconds, seed, acc):
-    "The corpus folder, the teacher, its processor, the scored splits and the training batches of a `compress` run."
+    "The corpus folder, the teacher, its processor, the scored splits, the training batches of a `compress` run and their number of utterances."
     with (acc.main_process_first() if acc is not None else contextlib.nullcontext()):   # one download, one cache
         corpus = Path(corpus) if corpus else Path(ensure_corpus())
         teacher, proc = load_teacher(model), load_processor(model)
@@ -148,7 +89,7 @@ def _inputs(model, corpus, splits, eval_utts, train_split, train_utts, batch_sec
         train = load_librispeech(corpus, train_split)
     if acc is not None: teacher.to(acc.device)
     train = train.shuffle(seed=seed).select(range(min(train_utts, len(train))))
-    return corpus, teacher, proc, tests, CTCBatches(train, proc, batch_seconds=batch_seconds, shuffle=True, seed=seed)
+    return corpus, teacher, proc, tests, CTCBatches(train, proc, batch_seconds=batch_seconds, shuffle=True, seed=seed), len(train)
 
 # %% ../nbs/40_compress.ipynb #e22936be
 def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pretrained` dir or hub id
@@ -183,21 +124,24 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
                 batch_seconds=batch_seconds, splits=list(splits), eval_utts=eval_utts, lr=lr, lr_alpha=lr_alpha,
                 kl_weight=kl_weight, budget_weight=budget_weight, tau=list(tau), pass2_steps=pass2_steps, seed=seed)
     if train_split != 'train': args['train_split'] = train_split    # (absent when default: older run folders resume)
-    _claim_out(out, args, overwrite, acc)
+    if claim_folder(out, args, overwrite, acc, finished='report.json') and main: print(f"resuming the interrupted run in {out}")
+    claim_teachers(out, [model])
     t_start = time.perf_counter()
-    corpus, teacher, proc, tests, batches = _inputs(model, corpus, splits, eval_utts, train_split, train_utts,
-                                                    batch_seconds, seed, acc)
-    systems = {'fp32': System('fp32', 0, seed=seed)}                 # the row name -> the system
-    if uniform_bits: systems[f'uniform{uniform_bits}'] = System('uniform', steps, bits=(uniform_bits,), seed=seed)
-    systems[method] = System(method, steps, budget, bits, seed, pass2_steps)
-    if main: (out/'systems').mkdir(exist_ok=True)
-    rows, fp32 = [], None
-    for name, system in systems.items():
-        row, reps = _run_system(name, system, out, teacher, proc, batches, tests, config, fp32, packed=name == method,
-                                level=level, ckpt_every=ckpt_every, progress=progress, acc=acc)
-        if name == 'fp32': fp32 = reps
-        rows.append(row)
-    report = dict(args=args, out=str(out), rows=rows, machine=provenance(acc), corpus=str(corpus), command=command_line(),
+    corpus, teacher, proc, tests, batches, n_train = _inputs(model, corpus, splits, eval_utts, train_split, train_utts,
+                                                             batch_seconds, seed, acc)
+    ctx = Context(str(model), teacher, proc, tests, row_info(n_train, eval_utts, command_line(), acc), acc)
+    score_fp32(out, ctx, progress)
+    systems = ([System('fp32', 0, seed=seed)] + ([System('uniform', steps, bits=(uniform_bits,), seed=seed)] if uniform_bits else [])
+               + [System(method, steps, budget, bits, seed, pass2_steps)])
+    done = done_keys(out/'results.csv')
+    for s in systems:
+        if (ctx.teacher, s.name, seed) in done:
+            if main: print(f"{s.name}: finished in an earlier run, reusing its row in {out/'results.csv'}")
+            continue
+        if main: print(f"== {s.name} ==")
+        run_system(out, s, ctx, batches, config, pack=s is systems[-1], ckpt_every=ckpt_every, progress=progress, level=level)
+    report = dict(args=args, out=str(out), rows=read_rows(out/'results.csv', ctx.teacher, [s.name for s in systems], seed),
+                  packed_model=str(out/'model'), machine=provenance(acc), corpus=str(corpus), command=command_line(),
                   seconds_total_this_run=time.perf_counter() - t_start, date=time.strftime('%Y-%m-%d'))
     if main: write_json(out/'report.json', report)
     if acc is not None: acc.wait_for_everyone()
@@ -222,4 +166,4 @@ def format_report(report:dict)->str:
     df['seconds'] = df['seconds'].map(lambda v: f'{v:.0f}')
     main = report['rows'][-1]
     return '\n'.join([df.to_string(), '', f"bit map of {main['system']} (bits per layer):", bit_map_text(main['bit_map']), '',
-                      f"packed model: {main.get('packed_model')}", f"report: {Path(report['out'])/'report.json'}"])
+                      f"packed model: {report['packed_model']}", f"report: {Path(report['out'])/'report.json'}"])

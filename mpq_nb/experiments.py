@@ -4,7 +4,7 @@
 
 # %% ../nbs/50_experiments.ipynb #87b79da5
 from __future__ import annotations
-import argparse, fcntl, hashlib, itertools, json, math, os, platform, re, sys, time
+import argparse, itertools, json, math, os, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .data import ensure_corpus, load_librispeech
@@ -12,16 +12,16 @@ from .models import load_teacher, load_processor, CTCBatches
 from .supernet import WHOLE_MODEL, map_avg_bits
 from .train import TrainConfig
 from .systems import System, SEARCH_METHODS, train_system, hessian_trainer
-from .runs import settings_diff, check_out_dir, check_writable, read_json, read_csv, write_json, write_csv
-from .eval import eval_sets, score, system_row, kept_errors, save_scored, load_scored
-from .runs import provenance, command_line
+from .runs import read_json, command_line
+from .eval import eval_sets, score, system_row
+from .results import (columns, read_results, done_keys, append_row, claim_folder, claim_teachers, claim_system,
+                            system_files, slug, teacher_fingerprint, Context, row_info, score_fp32, run_system)
 
 # %% auto #0
 __all__ = ['TEACHERS', 'BUDGETS', 'CANDIDATES', 'UNIFORM_BITS', 'CONTROLS', 'WHOLE_VIEW', 'HEADLINE', 'SEEDS', 'STEPS',
-           'TRAIN_UTTS', 'EVAL_UTTS', 'SCORED_SPLITS', 'CONFIG', 'QUICK', 'DATA_SEED', 'COLUMNS', 'KEY', 'TUNE_SPLIT',
-           'TUNE_SETTINGS', 'TUNE_COLUMNS', 'grid', 'read_results', 'teacher_fingerprint', 'run_grid', 'seed_means',
-           'best_lossless', 'grid_summary', 'results_table_md', 'add_arguments', 'run_cli', 'headline', 'main',
-           'tune_dev']
+           'TRAIN_UTTS', 'EVAL_UTTS', 'SCORED_SPLITS', 'CONFIG', 'QUICK', 'DATA_SEED', 'COLUMNS', 'TUNE_SPLIT',
+           'TUNE_SETTINGS', 'TUNE_COLUMNS', 'grid', 'run_grid', 'seed_means', 'best_lossless', 'grid_summary',
+           'results_table_md', 'add_arguments', 'run_cli', 'headline', 'main', 'tune_dev']
 
 # %% ../nbs/50_experiments.ipynb #b3c068b0
 TEACHERS = ('wav2vec2-tiny', 'hubert-tiny') # the shipped teachers
@@ -55,11 +55,6 @@ def _system(spec:dict)->System:
     "The `systems.System` of a spec."
     tag = spec.get('tag', '')
     return System(spec['method'], spec['steps'], spec['budget'], spec['bits'], spec['seed'], include=_TAGS.get(tag), tag=tag)
-
-# %% ../nbs/50_experiments.ipynb #865f85b5
-def _row_method(spec:dict)->str:
-    "The method column of a row: the method, and the variant's tag (e.g. `one-stage-whole`), so that a method's rows compare like with like."
-    return spec['method'] + (f"-{spec['tag']}" if spec.get('tag') else '')
 
 # %% ../nbs/50_experiments.ipynb #b305f870
 def grid(quick:bool=False, # the few-minute grid of `QUICK` instead of the full one
@@ -100,116 +95,17 @@ class _SameData:
                 yield self.b.collate(self.b.batches[j])
 
 # %% ../nbs/50_experiments.ipynb #02e5a63b
-COLUMNS = (['teacher', 'system', 'method', 'budget', 'bits_candidates', 'seed', 'steps']
-           + [f'{k}_{s}' for k in ('wer', 'cer', 'p') for s in SCORED_SPLITS]
-           + ['lossless', 'avg_bits', 'compression_ratio', 'stage_seconds', 'seconds', 'bit_map',
-              'train_utts', 'eval_utts', 'command', 'git_commit', 'cores', 'torch_threads', 'torch', 'date'])
-KEY = ['teacher', 'system', 'seed'] # what identifies a row
-
-def read_results(results_csv)->pd.DataFrame:
-    "The results table written by `run_grid` (empty with `COLUMNS` when the file does not exist)."
-    p = Path(results_csv)
-    if not p.exists(): return pd.DataFrame(columns=COLUMNS)
-    df = read_csv(p, 'restore it from git, or move it aside to start the grid again',
-                  dtype={'teacher': str, 'system': str, 'method': str, 'bits_candidates': str})
-    missing = [c for c in ('teacher', 'system', 'method', 'seed') if c not in df.columns]
-    if missing: raise ValueError(f"{p} is not a results table: it lacks the columns {missing}")
-    return df
-
-def _append(results_csv:Path, row:dict, columns=COLUMNS):
-    "Append `row` to `results_csv` (the header first when the file is new), under a lock: several workers may append."
-    with open(results_csv, 'a') as f:
-        fcntl.flock(f, fcntl.LOCK_EX)                                      # released when the file closes
-        new = f.tell() == 0
-        if not new:
-            with open(results_csv) as g: head = g.readline().strip().split(',')
-            if head != list(columns):
-                raise ValueError(f"{results_csv} has other columns than this version writes: move it aside or use another out_dir")
-        pd.DataFrame([row]).reindex(columns=columns).to_csv(f, header=new, index=False)
-        f.flush(); os.fsync(f.fileno())
-
-def _slug(teacher:str)->str:
-    "A folder name for a teacher name or path."
-    return re.sub(r'[^\w.+@-]', '_', Path(str(teacher)).name) or 'teacher'
-
-# %% ../nbs/50_experiments.ipynb #3aca9e54
-def _claim_grid(out:Path, settings:dict):
-    "Make `out` a grid folder with `settings`, or check that it already is one."
-    check_out_dir(out); check_writable(out)
-    f = out/'grid.json'
-    if f.exists():
-        prev = read_json(f, f"it records the settings of the rows in {out}: restore it, or start the grid in another --out")
-        if prev != settings:
-            diff = settings_diff(prev, settings)
-            raise FileExistsError(f"{out} holds a grid run with other settings (before, now): {diff}. Rerun with the "
-                                  f"same settings to resume or add rows, or choose another out_dir")
-    elif (out/'results.csv').exists():
-        raise FileExistsError(f"{out}/results.csv exists but {f} does not: it was not written by run_grid; "
-                              f"choose another out_dir")
-    out.mkdir(parents=True, exist_ok=True)
-    write_json(f, settings)
-
-def teacher_fingerprint(teacher:str)->str:
-    "The sha256 of a local or shipped teacher's weights (`model.safetensors` or `pytorch_model.bin`); None for a hub id."
-    from mpq_nb.models import resolve_teacher
-    d = Path(resolve_teacher(teacher))
-    for f in ('model.safetensors', 'pytorch_model.bin'):
-        if (d/f).exists(): return hashlib.sha256((d/f).read_bytes()).hexdigest()
-    return None
-
-def _claim_teachers(out:Path, teachers):
-    "Record each teacher's fingerprint in `out/teachers.json`; refuse a teacher whose weights changed since its rows."
-    f = out/'teachers.json'
-    known = read_json(f, f"it records the teachers behind the rows in {out}: restore it, or use another --out") if f.exists() else {}
-    now = {str(t): teacher_fingerprint(str(t)) for t in teachers}
-    changed = [t for t, h in now.items() if t in known and known[t] != h]
-    if changed:
-        raise FileExistsError(f"the weights of {changed} changed since their rows in {out} were made: their rows would "
-                              f"mix two models. Use another out_dir (or move {out} aside) to start the grid again")
-    write_json(f, {**known, **now})
+COLUMNS = columns(SCORED_SPLITS) # the columns of the grid's results table
 
 # %% ../nbs/50_experiments.ipynb #a563a9db
-def _fp32(out:Path, teacher_name, teacher, proc, tests, progress):
-    "The FP32 teacher's row and reports, scored once and kept in `out/fp32/<teacher>.json`."
-    f = out/'fp32'/f'{_slug(teacher_name)}.json'
-    if f.exists(): return load_scored(f)
-    reps = score(teacher, proc, tests, progress=progress)
-    row = system_row('fp32', reps, reps, teacher, {}, {})
-    f.parent.mkdir(parents=True, exist_ok=True)
-    save_scored(f, row, reps, teacher=str(teacher_name))                  # whole or absent
-    return row, reps
-
 def _data(corpus, splits, eval_utts, train_utts):
     "The scored splits and the `train_utts` training utterances (drawn by `DATA_SEED`) of `corpus` (default: the embedded one)."
     corpus = Path(corpus) if corpus else Path(ensure_corpus())
     train = load_librispeech(corpus, 'train').shuffle(seed=DATA_SEED)
     return eval_sets(corpus, splits, eval_utts), train.select(range(min(train_utts, len(train))))
 
-# %% ../nbs/50_experiments.ipynb #d78fa37a
-def _alive(pid:int)->bool:
-    try: os.kill(pid, 0)
-    except ProcessLookupError: return False
-    except PermissionError: return True
-    return True
-
-def _claim_system(d:Path)->bool:
-    "Claim the system whose checkpoints live in `d` for this process (`d/.running` holds host and pid); False while another live worker holds it."
-    d.mkdir(parents=True, exist_ok=True)
-    f, me = d/'.running', f'{platform.node()} {os.getpid()}'
-    for _ in range(2):
-        try:
-            fd = os.open(f, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-            with os.fdopen(fd, 'w') as h: h.write(me)
-            return True
-        except FileExistsError:
-            host, _, pid = f.read_text().strip().rpartition(' ')
-            if host == platform.node() and pid.isdigit() and _alive(int(pid)) and int(pid) != os.getpid(): return False
-            if host != platform.node() and host: return False           # another machine's worker: not ours to judge
-            f.unlink(missing_ok=True)                                     # a stale claim of a worker that died: take it over
-    return False
-
 # %% ../nbs/50_experiments.ipynb #fdec3746
-def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/, history/
+def run_grid(out_dir, # the results folder (`mpq_nb.results`)
              quick:bool=False, # the few-minute grid (`QUICK`) instead of the full one
              steps:int=None, # training steps per stage (default `STEPS`, or `QUICK['steps']`)
              eval_utts:int=None, # utterances scored per test split, 0 = all (default `EVAL_UTTS`, or `QUICK['eval_utts']`)
@@ -232,10 +128,10 @@ def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/
     train_utts = train_utts if train_utts is not None else QUICK['train_utts'] if quick else TRAIN_UTTS
     settings = dict(steps=steps, eval_utts=eval_utts, train_utts=train_utts, corpus=str(corpus) if corpus else None,
                     splits=list(SCORED_SPLITS), data_seed=DATA_SEED, hparams=CONFIG.as_dict())
-    _claim_grid(out, settings)
-    _claim_teachers(out, sorted({s['teacher'] for s in specs}))
+    claim_folder(out, settings)
+    claim_teachers(out, sorted({s['teacher'] for s in specs}))
     csv = out/'results.csv'
-    done = {(str(r.teacher), str(r.system), int(r.seed)) for r in read_results(csv).itertuples()}
+    done = done_keys(csv)
     todo = [s for s in specs if (s['teacher'], s['system'], s['seed']) not in done]
     print(f"{len(specs) - len(todo)} of {len(specs)} systems already in {csv}")
     hess, why = hessian_trainer()
@@ -248,50 +144,29 @@ def run_grid(out_dir, # the results folder: results.csv, grid.json, fp32/, ckpt/
     command = command or command_line(f"mpq_nb.experiments.run_grid({str(out)!r}, quick={quick}, steps={steps}, "
                                   f"eval_utts={eval_utts}, teachers={teachers!r})")
     tests, train = _data(corpus, SCORED_SPLITS, eval_utts, train_utts)
-    m = provenance()                                                        # the commit of the code that runs, not a later HEAD
-    ctx = {}                                                              # the current teacher's model, data and FP32
+    info = row_info(len(train), eval_utts, command)                         # the commit of the code that runs, not a later HEAD
+    cur = {}                                                                # the current teacher's `Context` and batches
     for i, spec in enumerate(todo, 1):
-        key = f"{_slug(spec['teacher'])}/{spec['system']}/seed{spec['seed']}"
-        if (spec['teacher'], spec['system'], spec['seed']) in {(str(r.teacher), str(r.system), int(r.seed))
-                                                               for r in read_results(csv).itertuples()}:
+        key, ck = f"{slug(spec['teacher'])}/{spec['system']}/seed{spec['seed']}", system_files(out, spec['teacher'], spec['system'], spec['seed'])['ckpt']
+        if (spec['teacher'], spec['system'], spec['seed']) in done_keys(csv):
             print(f"[{i}/{len(todo)}] {key}: another worker has finished it", flush=True); continue
-        if not _claim_system(out/'ckpt'/key):
+        if not claim_system(ck):
             print(f"[{i}/{len(todo)}] {key}: another worker is running it", flush=True); continue
-        try: _run_one(spec, key, i, len(todo), out, ctx, train, tests, progress, csv, command, eval_utts, m)
-        finally: (out/'ckpt'/key/'.running').unlink(missing_ok=True)
+        print(f"[{i}/{len(todo)}] running {key}", flush=True)
+        try: _run_one(spec, out, cur, train, tests, info, progress)
+        finally: (ck/'.running').unlink(missing_ok=True)
     return read_results(csv)
 
 # %% ../nbs/50_experiments.ipynb #5c4e6d0f
-def _run_one(spec, key, i, n, out, ctx, train, tests, progress, csv, command, eval_utts, m):
-    "Train, score and append the row of one system of `run_grid`."
-    if ctx.get('name') != spec['teacher']:
-        ctx.clear()
-        teacher, proc = load_teacher(spec['teacher']), load_processor(spec['teacher'])
-        batches = CTCBatches(train, proc, batch_seconds=CONFIG.batch_seconds, shuffle=True, seed=DATA_SEED)
-        fp32_row, fp32 = _fp32(out, spec['teacher'], teacher, proc, tests, progress)
-        ctx.update(name=spec['teacher'], teacher=teacher, proc=proc, batches=batches, fp32_row=fp32_row, fp32=fp32)
-    print(f"[{i}/{n}] running {key}", flush=True)
-    if spec['method'] == 'fp32': base, bmap = ctx['fp32_row'], {}
-    else:
-        res = train_system(_system(spec), ctx['teacher'], _SameData(ctx['batches'], spec['seed'], spec['steps']), CONFIG,
-                           out/'ckpt'/key, progress=progress)
-        (out/'history'/_slug(spec['teacher'])).mkdir(parents=True, exist_ok=True)
-        write_csv(out/'history'/_slug(spec['teacher'])/f"{spec['system']}-seed{spec['seed']}.csv", res.history)
-        reps = score(res.model, ctx['proc'], tests, progress=progress)
-        base, bmap = system_row(spec['system'], reps, ctx['fp32'], res.model, res.bit_map, res.times), res.bit_map
-        del res
-    hyps = out/'hyps'/_slug(spec['teacher'])/f"{spec['system']}-seed{spec['seed']}.json.gz"   # to rescore, e.g. with sclite
-    hyps.parent.mkdir(parents=True, exist_ok=True)
-    write_json(hyps, kept_errors(ctx['fp32'] if spec['method'] == 'fp32' else reps), indent=None)
-    row = dict(teacher=spec['teacher'], system=spec['system'], method=_row_method(spec), budget=spec['budget'],
-               bits_candidates=','.join(map(str, spec['bits'])) if spec['bits'] else '32', seed=spec['seed'],
-               steps=spec['steps'], **{k: v for k, v in base.items() if k.startswith(('wer_', 'cer_', 'p_'))},
-               lossless=base['lossless'], avg_bits=base['avg_bits'], compression_ratio=base['compression_ratio'],
-               stage_seconds=json.dumps(base['times']), seconds=base['seconds'], bit_map=json.dumps(bmap),
-               train_utts=len(train), eval_utts=eval_utts, command=command, git_commit=m['git_commit'],
-               cores=len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else m['cores'],
-               torch_threads=m['torch_threads'], torch=m['torch'], date=time.strftime('%Y-%m-%d %H:%M'))
-    _append(csv, row)
+def _run_one(spec, out, cur, train, tests, info, progress):
+    "Run one system of `run_grid` with `results.run_system`, loading its teacher (and scoring its FP32) when it is not the current one."
+    if 'ctx' not in cur or cur['ctx'].teacher != spec['teacher']:
+        proc = load_processor(spec['teacher'])
+        cur['ctx'] = Context(spec['teacher'], load_teacher(spec['teacher']), proc, tests, info)
+        cur['batches'] = CTCBatches(train, proc, batch_seconds=CONFIG.batch_seconds, shuffle=True, seed=DATA_SEED)
+        score_fp32(out, cur['ctx'], progress)
+    row = run_system(out, _system(spec), cur['ctx'], _SameData(cur['batches'], spec['seed'], spec['steps']), CONFIG,
+                     progress=progress)
     print(f"    wer " + ', '.join(f"{s} {100 * row[f'wer_{s}']:.2f}%" for s in SCORED_SPLITS)
           + f"; lossless {row['lossless']}; {row['compression_ratio']:.2f}x; {row['seconds']:.0f} s", flush=True)
 
@@ -513,7 +388,7 @@ def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder
     dev, train = _data(corpus, (split,), eval_utts, train_utts)
     model, proc = load_teacher(teacher), load_processor(teacher)
     batches = CTCBatches(train, proc, batch_seconds=CONFIG.batch_seconds, shuffle=True, seed=DATA_SEED)
-    fp32, m = score(model, proc, dev, progress=progress), provenance()
+    fp32, m = score(model, proc, dev, progress=progress), row_info(len(train), eval_utts)
     for i, x in enumerate(todo, 1):
         method, S = x.get('method', 'one-stage'), n_steps(x)
         print(f"[{i}/{len(todo)}] {teacher} @{budget:g} bits: {_setting_key(x)}", flush=True)
@@ -526,7 +401,7 @@ def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder
                    avg_bits=base['avg_bits'], search_avg_bits=sbits, compression_ratio=base['compression_ratio'], seconds=base['seconds'],
                    eval_utts=eval_utts, train_utts=len(train), git_commit=m['git_commit'],
                    torch_threads=m['torch_threads'], date=time.strftime('%Y-%m-%d %H:%M'))
-        _append(csv, row, TUNE_COLUMNS)
+        append_row(csv, row, TUNE_COLUMNS)
         print(f"    {split} wer {100 * row['wer']:.2f}% (fp32 {100 * fp32[split].wer:.2f}%), "
               f"{row['avg_bits']:.2f} bits, {row['seconds']:.0f} s", flush=True)
     return pd.read_csv(csv)

@@ -8,7 +8,8 @@ import json
 from pathlib import Path
 import numpy as np, pandas as pd
 import altair as alt
-from .experiments import read_results, grid_summary, seed_means, best_lossless, HEADLINE, CONTROLS, CONFIG
+from .experiments import grid_summary, seed_means, best_lossless, HEADLINE, CONTROLS, CONFIG
+from .results import read_results
 from .systems import SEARCH_METHODS
 from .explore import pareto_chart, bit_map_chart, layer_info
 from .eval import LEVEL, significantly_worse

@@ -51,6 +51,11 @@ class System:
         check_int('pass2_steps', self.pass2_steps, optional=True)
 
     @property
+    def variant(self)->str:
+        "The method and the variant's tag, e.g. `one-stage-whole`: a results row's method column, so that like compares with like."
+        return self.method + (f'-{self.tag}' if self.tag else '')
+
+    @property
     def name(self)->str:
         "The system's name in a results table: `fp32`, `fp32+ft`, `uniform4`, `one-stage@3.5`, `one-stage-whole@3.5`, ..."
         t = f'-{self.tag}' if self.tag else ''

@@ -53,8 +53,8 @@ def mainjob_section(log: Path, report: Path) -> str:
     parts = [f"`{cmd}` on {rep['date']}, at commit `{m['git_commit']}`, on this project's {m['cores']}-core CPU machine "
              f"(torch {m['torch']}, {m['torch_threads']} threads). It took **{_mmss(wall)}** of wall time in all"]
     steps = rep['args']['steps']
-    stages = [f"{steps} steps of {name} ({', '.join(f'{k} {v:.0f} s' for k, v in r['times'].items())})"
-              for name, r in rows.items() if r.get('times')]
+    stages = [f"{steps} steps of {name} ({', '.join(f'{k} {v:.0f} s' for k, v in r['stage_seconds'].items())})"
+              for name, r in rows.items() if r.get('stage_seconds')]
     detail = (f"{_mmss(corpus_s)} to synthesise the corpus (its progress bar), then " if corpus_s else "the corpus was in the "
               "cache already; ") + ', '.join(stages) + ", and the scoring of every system on " + \
              ' and '.join(f'`{s}`' for s in rep['args']['splits'])
@@ -103,7 +103,8 @@ def teachers_section(ptq_csvs: list[Path]) -> str:
 def results_section(results_csv: Path, png: Path) -> str:
     "The newcomer's view of the grid: one headline table per teacher and the Pareto chart as a picture; the rest is on the report page."
     sys.path.insert(0, str(ROOT))
-    from mpq_nb.experiments import grid_summary, headline, grid, read_results
+    from mpq_nb.experiments import grid_summary, headline, grid
+    from mpq_nb.results import read_results
     from mpq_nb.report import headline_md, pareto_png
     df = read_results(results_csv)
     n, total = len(df), len(grid())
