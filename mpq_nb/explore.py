@@ -9,6 +9,7 @@ from contextlib import contextmanager
 import pandas as pd, torch
 import torch.nn as nn
 import altair as alt
+from fastcore.basics import patch
 import ipywidgets as W
 from .quant import compression_ratio, check_bits
 from .supernet import supernet_layers, map_avg_bits, allocate_bits, LAYER_KINDS, bit_map as argmax_bit_map
@@ -410,78 +411,87 @@ class ExplorerState:
         "(lowest, highest) budget worth choosing with the allowed bits."
         return budget_range(self.model, self.bits) if self.model is not None else (None, None)
 
-    def set(self, budget=None, bits=None, teacher=None, method=None):
-        "Change any of the choices; the budget is kept inside `budget_range`. Returns self."
-        if teacher is not None:
-            if teacher not in self.teachers: raise ValueError(f"teacher {teacher!r} is not one of {self.teachers}")
-            had_all = self.bits is None or self.bits == self.candidates
-            self.teacher = teacher
-            if method is None and self.method not in self.methods: self.method = ALL
-            if self.model is not None and bits is None:      # all candidates stay all; a subset stays what it can
-                bits = self.candidates if had_all else tuple(b for b in self.bits if b in self.candidates) or self.candidates
-        if method is not None:
-            if method not in self.methods: raise ValueError(f"method {method!r} is not one of {self.methods}")
-            self.method = method
-        if bits is not None:
-            if self.model is None: raise ValueError("no model: the allowed bits only apply to a supernet")
-            bits = check_bits(bits)
-            budget_range(self.model, bits)                       # raises if a layer has none of them
-            self.bits = bits
-        if self.model is not None:
-            lo, hi = self.budget_range
-            b = self.budget if budget is None else float(budget)
-            self.budget = hi if b is None else min(max(b, lo), hi)
-        elif budget is not None: raise ValueError("no model: the budget only applies to a supernet")
-        return self
+# %% ../nbs/30_explore.ipynb #88aadd05
+@patch
+def set(self:ExplorerState, budget=None, bits=None, teacher=None, method=None):
+    "Change any of the choices; the budget is kept inside `budget_range`. Returns self."
+    if teacher is not None:
+        if teacher not in self.teachers: raise ValueError(f"teacher {teacher!r} is not one of {self.teachers}")
+        had_all = self.bits is None or self.bits == self.candidates
+        self.teacher = teacher
+        if method is None and self.method not in self.methods: self.method = ALL
+        if self.model is not None and bits is None:      # all candidates stay all; a subset stays what it can
+            bits = self.candidates if had_all else tuple(b for b in self.bits if b in self.candidates) or self.candidates
+    if method is not None:
+        if method not in self.methods: raise ValueError(f"method {method!r} is not one of {self.methods}")
+        self.method = method
+    if bits is not None:
+        if self.model is None: raise ValueError("no model: the allowed bits only apply to a supernet")
+        bits = check_bits(bits)
+        budget_range(self.model, bits)                       # raises if a layer has none of them
+        self.bits = bits
+    if self.model is not None:
+        lo, hi = self.budget_range
+        b = self.budget if budget is None else float(budget)
+        self.budget = hi if b is None else min(max(b, lo), hi)
+    elif budget is not None: raise ValueError("no model: the budget only applies to a supernet")
+    return self
 
-    @property
-    def bit_map(self)->dict:
-        "The bit map under the budget with the allowed bits (`budget_bit_map`)."
-        return budget_bit_map(self.model, self.budget, self.bits) if self.model is not None else None
+# %% ../nbs/30_explore.ipynb #f701b8cf
+@patch(as_prop=True)
+def bit_map(self:ExplorerState)->dict:
+    "The bit map under the budget with the allowed bits (`budget_bit_map`)."
+    return budget_bit_map(self.model, self.budget, self.bits) if self.model is not None else None
 
-    def summary(self)->dict:
-        "Average bits, compression ratio and the number of layers at each bit-width of `bit_map`."
-        bm = self.bit_map
-        if bm is None: return {}
-        counts = pd.Series(list(bm.values())).value_counts().sort_index()
-        return dict(budget=self.budget, avg_bits=map_avg_bits(self.model, bm),
-                    compression_ratio=map_compression_ratio(self.model, bm), layers=len(bm),
-                    layers_at={int(b): int(n) for b, n in counts.items()})
+@patch
+def summary(self:ExplorerState)->dict:
+    "Average bits, compression ratio and the number of layers at each bit-width of `bit_map`."
+    bm = self.bit_map
+    if bm is None: return {}
+    counts = pd.Series(list(bm.values())).value_counts().sort_index()
+    return dict(budget=self.budget, avg_bits=map_avg_bits(self.model, bm),
+                compression_ratio=map_compression_ratio(self.model, bm), layers=len(bm),
+                layers_at={int(b): int(n) for b, n in counts.items()})
 
-    def results_view(self, all_methods=False)->pd.DataFrame:
-        "The results of the selected teacher (and method, unless `all_methods`)."
-        if self.results is None: return None
-        r = self.results
-        if self.teacher is not None and 'teacher' in r: r = r[r.teacher.astype(str) == str(self.teacher)]
-        if not all_methods and self.method != ALL: r = r[r.method == self.method]
-        return r
+@patch
+def results_view(self:ExplorerState, all_methods=False)->pd.DataFrame:
+    "The results of the selected teacher (and method, unless `all_methods`)."
+    if self.results is None: return None
+    r = self.results
+    if self.teacher is not None and 'teacher' in r: r = r[r.teacher.astype(str) == str(self.teacher)]
+    if not all_methods and self.method != ALL: r = r[r.method == self.method]
+    return r
 
-    def bit_map_chart(self)->alt.Chart:
-        s = self.summary()
-        return bit_map_chart(self.bit_map, self.model, title=f"budget {s['budget']:.2f}: {s['avg_bits']:.2f} bits on average, "
-                                                               f"{s['compression_ratio']:.2f}x smaller") if s else None
+# %% ../nbs/30_explore.ipynb #a6ade18c
+@patch
+def bit_map_chart(self:ExplorerState)->alt.Chart:
+    s = self.summary()
+    return bit_map_chart(self.bit_map, self.model, title=f"budget {s['budget']:.2f}: {s['avg_bits']:.2f} bits on average, "
+                                                           f"{s['compression_ratio']:.2f}x smaller") if s else None
 
-    def pareto_chart(self)->alt.Chart:
-        r = self.results_view(all_methods=True)
-        if r is None or r.empty: return None
-        return pareto_chart(r, highlight=None if self.method == ALL else self.method, metric=self.metric,
-                            title=f'{self.metric.upper()} vs compression' + (f' ({self.teacher})' if self.teacher is not None else ''))
+@patch
+def pareto_chart(self:ExplorerState)->alt.Chart:
+    r = self.results_view(all_methods=True)
+    if r is None or r.empty: return None
+    return pareto_chart(r, highlight=None if self.method == ALL else self.method, metric=self.metric,
+                        title=f'{self.metric.upper()} vs compression' + (f' ({self.teacher})' if self.teacher is not None else ''))
 
-    def evaluate(self, progress=None)->object:
-        "Call `evaluate_fn` on the current bit map; keep and return its result."
-        if self.evaluate_fn is None: raise ValueError("no evaluate_fn was given")
-        bm = self.bit_map
-        kw = {}
-        if progress is not None and _takes(self.evaluate_fn, 'progress'): kw['progress'] = progress
-        if self.teacher is not None and _takes(self.evaluate_fn, 'teacher'): kw['teacher'] = self.teacher
-        self.status = 'evaluating'
-        try: res = self.evaluate_fn(dict(bm), **kw)
-        except Exception as e:
-            self.status = f'failed: {type(e).__name__}: {e}'
-            raise
-        self.evaluation = dict(budget=self.budget, bits=self.bits, teacher=self.teacher, bit_map=dict(bm), result=res)
-        self.status = 'done'
-        return res
+@patch
+def evaluate(self:ExplorerState, progress=None)->object:
+    "Call `evaluate_fn` on the current bit map; keep and return its result."
+    if self.evaluate_fn is None: raise ValueError("no evaluate_fn was given")
+    bm = self.bit_map
+    kw = {}
+    if progress is not None and _takes(self.evaluate_fn, 'progress'): kw['progress'] = progress
+    if self.teacher is not None and _takes(self.evaluate_fn, 'teacher'): kw['teacher'] = self.teacher
+    self.status = 'evaluating'
+    try: res = self.evaluate_fn(dict(bm), **kw)
+    except Exception as e:
+        self.status = f'failed: {type(e).__name__}: {e}'
+        raise
+    self.evaluation = dict(budget=self.budget, bits=self.bits, teacher=self.teacher, bit_map=dict(bm), result=res)
+    self.status = 'done'
+    return res
 
 # %% ../nbs/30_explore.ipynb #bdadd22d
 def _chart_output(out, chart):
@@ -542,50 +552,54 @@ class ExplorerWidget(W.VBox):
         except ValueError as e: self.info.value = f'<b>{html.escape(str(e))}</b>'; return
         self.refresh()
 
-    def refresh(self):
-        "Copy the state into the controls and redraw the summary and the charts."
-        s = self.state
-        self._busy = True
-        try:
-            if s.model is not None:
-                lo, hi = s.budget_range
-                hi = max(hi, lo + 1e-6)
-                if lo > self.budget.max: self.budget.max, self.budget.min = hi, lo
-                else: self.budget.min, self.budget.max = lo, hi
-                self.budget.value = s.budget
-                self.bits.options = list(s.candidates); self.bits.value = list(s.bits)
-            if s.results is not None:
-                self.method.options = s.methods; self.method.value = s.method
-        finally: self._busy = False
-        summ = s.summary()
-        if summ:
-            at = ', '.join(f'{n} at {b} bits' for b, n in summ['layers_at'].items())
-            self.info.value = (f"<b>{summ['avg_bits']:.3f}</b> bits on average (budget {summ['budget']:.2f}) &middot; "
-                               f"<b>{summ['compression_ratio']:.2f}x</b> smaller than fp32 &middot; {summ['layers']} layers: {at}")
-        _chart_output(self.bit_map_out, s.bit_map_chart())
-        _chart_output(self.pareto_out, s.pareto_chart())
-        ev = s.evaluation
-        stale = ev is not None and ev['bit_map'] != s.bit_map
-        if ev is not None and self._result_text:
-            self.result.value = self._result_text + (' <i>(for another bit map: press evaluate again)</i>' if stale else '')
+# %% ../nbs/30_explore.ipynb #f66c9612
+@patch
+def refresh(self:ExplorerWidget):
+    "Copy the state into the controls and redraw the summary and the charts."
+    s = self.state
+    self._busy = True
+    try:
+        if s.model is not None:
+            lo, hi = s.budget_range
+            hi = max(hi, lo + 1e-6)
+            if lo > self.budget.max: self.budget.max, self.budget.min = hi, lo
+            else: self.budget.min, self.budget.max = lo, hi
+            self.budget.value = s.budget
+            self.bits.options = list(s.candidates); self.bits.value = list(s.bits)
+        if s.results is not None:
+            self.method.options = s.methods; self.method.value = s.method
+    finally: self._busy = False
+    summ = s.summary()
+    if summ:
+        at = ', '.join(f'{n} at {b} bits' for b, n in summ['layers_at'].items())
+        self.info.value = (f"<b>{summ['avg_bits']:.3f}</b> bits on average (budget {summ['budget']:.2f}) &middot; "
+                           f"<b>{summ['compression_ratio']:.2f}x</b> smaller than fp32 &middot; {summ['layers']} layers: {at}")
+    _chart_output(self.bit_map_out, s.bit_map_chart())
+    _chart_output(self.pareto_out, s.pareto_chart())
+    ev = s.evaluation
+    stale = ev is not None and ev['bit_map'] != s.bit_map
+    if ev is not None and self._result_text:
+        self.result.value = self._result_text + (' <i>(for another bit map: press evaluate again)</i>' if stale else '')
 
-    def run_evaluation(self):
-        "What the evaluate button does: run `evaluate_fn` with the progress bar, then show the result or the error."
-        self.button.disabled, self.progress.bar_style, self.progress.value = True, 'info', 0
-        self.result.value = 'evaluating...'
-        def progress(frac): self.progress.value = min(max(float(frac), 0.), 1.)
-        t0 = time.perf_counter()
-        try: res = self.state.evaluate(progress=progress)
-        except Exception as e:
-            self.progress.bar_style = 'danger'
-            self.result.value = f'<b>error</b>: {html.escape(f"{type(e).__name__}: {e}")}'
-        else:
-            self.progress.value, self.progress.bar_style = 1., 'success'
-            items = res.items() if isinstance(res, dict) else [('result', res)]
-            self._result_text = (' &middot; '.join(f'{html.escape(str(k))} = <b>{_fmt(k, v)}</b>' for k, v in items)
-                                 + f' <small>({time.perf_counter() - t0:.1f} s)</small>')
-            self.result.value = self._result_text
-        finally: self.button.disabled = False
+# %% ../nbs/30_explore.ipynb #638d79b2
+@patch
+def run_evaluation(self:ExplorerWidget):
+    "What the evaluate button does: run `evaluate_fn` with the progress bar, then show the result or the error."
+    self.button.disabled, self.progress.bar_style, self.progress.value = True, 'info', 0
+    self.result.value = 'evaluating...'
+    def progress(frac): self.progress.value = min(max(float(frac), 0.), 1.)
+    t0 = time.perf_counter()
+    try: res = self.state.evaluate(progress=progress)
+    except Exception as e:
+        self.progress.bar_style = 'danger'
+        self.result.value = f'<b>error</b>: {html.escape(f"{type(e).__name__}: {e}")}'
+    else:
+        self.progress.value, self.progress.bar_style = 1., 'success'
+        items = res.items() if isinstance(res, dict) else [('result', res)]
+        self._result_text = (' &middot; '.join(f'{html.escape(str(k))} = <b>{_fmt(k, v)}</b>' for k, v in items)
+                             + f' <small>({time.perf_counter() - t0:.1f} s)</small>')
+        self.result.value = self._result_text
+    finally: self.button.disabled = False
 
 # %% ../nbs/30_explore.ipynb #cef5637a
 def explorer(results_df:pd.DataFrame=None, # results table (see `check_results`), e.g. pd.read_csv('results.csv')

@@ -140,6 +140,7 @@ def _views(d, budgets, splits, diff, per_b)->list:
             f"3.5 bits counts; 32 / 3.5 = 9.1x is the bound): lossless ratio one-stage {ratio('one-stage-whole')}, two-stage "
             f"{ratio('two-stage-whole')}, uniform {ratio('uniform-whole')}."]
 
+# %% ../nbs/51_report.ipynb #2b8f36f5
 def claims_md(results_csv, # the grid's results table (a path, as `grid_summary` takes)
              )->str:
     "The verdict on each of the paper's claims (and the Hessian comparison), per teacher, with the numbers, as markdown."
