@@ -12,7 +12,7 @@ import altair as alt
 from fastcore.basics import patch
 import ipywidgets as W
 from .quant import compression_ratio, check_bits
-from .supernet import supernet_layers, map_avg_bits, allocate_bits, LAYER_KINDS, bit_map as argmax_bit_map
+from .supernet import alpha_rows, ALPHA_COLUMNS, supernet_layers, map_avg_bits, allocate_bits, LAYER_KINDS, bit_map as argmax_bit_map
 
 # %% auto #0
 __all__ = ['BIT_COLORS', 'RESULT_COLUMNS', 'OPTIONAL_COLUMNS', 'FP32_METHODS', 'LOSS_TERMS', 'ALL', 'layer_info', 'layer_table',
@@ -324,8 +324,7 @@ def alpha_snapshot(model:nn.Module, # a supernet
     "Every mixed-precision layer's softmax(alpha) at `step`, one row per candidate."
     layers = supernet_layers(model)
     if not layers: raise ValueError(f"{type(model).__name__} has no mixed-precision layer: call to_supernet first")
-    return pd.DataFrame([dict(step=int(step), layer=n, bits=b, prob=float(p))
-                         for n, m in layers.items() for b, p in zip(m.bits, m.probs.detach().float().cpu().tolist())])
+    return pd.DataFrame(alpha_rows(model, step), columns=ALPHA_COLUMNS)
 
 def alpha_chart(alpha_history:pd.DataFrame, # rows step, layer, bits, prob (e.g. concatenated `alpha_snapshot`s)
                 columns:int=4, # panels per row

@@ -14,11 +14,11 @@ from torch.nn.utils import parametrize
 from .quant import absmax_scale, check_bits, fake_quant, qint, round_ste, sign_ste
 
 # %% auto #0
-__all__ = ['DEFAULT_INCLUDE', 'WHOLE_MODEL', 'LAYER_KINDS', 'WEIGHT_READERS', 'mixed_weight', 'MixedPrecisionLinear',
-           'MixedPrecisionConv1d', 'QuantLinear', 'QuantConv1d', 'is_weight_normed', 'searchable_layers', 'to_supernet',
-           'supernet_layers', 'quant_layers', 'arch_parameters', 'weight_parameters', 'set_tau', 'set_hard',
-           'set_searching', 'expected_bits', 'map_avg_bits', 'allocate_bits', 'bit_map', 'freeze', 'uniform_bit_map',
-           'dequantize', 'summary']
+__all__ = ['DEFAULT_INCLUDE', 'WHOLE_MODEL', 'LAYER_KINDS', 'WEIGHT_READERS', 'ALPHA_COLUMNS', 'mixed_weight',
+           'MixedPrecisionLinear', 'MixedPrecisionConv1d', 'QuantLinear', 'QuantConv1d', 'is_weight_normed',
+           'searchable_layers', 'to_supernet', 'supernet_layers', 'quant_layers', 'arch_parameters',
+           'weight_parameters', 'set_tau', 'set_hard', 'set_searching', 'alpha_rows', 'expected_bits', 'map_avg_bits',
+           'allocate_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize', 'summary']
 
 # %% ../nbs/01_supernet.ipynb #ca859207
 def _qweight(w, bits, scale):
@@ -432,6 +432,13 @@ def set_hard(model:nn.Module, flag:bool=True):
 def set_searching(model:nn.Module, flag:bool=True):
     "Switch every mixed-precision layer between search (mixing) and argmax mode."
     for m in supernet_layers(model).values(): m.searching = bool(flag)
+
+ALPHA_COLUMNS = ['step', 'layer', 'bits', 'prob'] # the columns of a snapshot of softmax(alpha)
+
+def alpha_rows(model:nn.Module, step:int)->list:
+    "softmax(alpha) of every mixed-precision layer of `model` at `step`: one dict (step, layer, bits, prob) per candidate."
+    return [dict(step=int(step), layer=n, bits=int(b), prob=float(p))
+            for n, m in supernet_layers(model).items() for b, p in zip(m.bits, m.probs.detach().float().cpu().tolist())]
 
 # %% ../nbs/01_supernet.ipynb #781a5820
 def expected_bits(model:nn.Module)->torch.Tensor:

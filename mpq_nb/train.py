@@ -11,15 +11,15 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 import torch.nn as nn
 from tqdm.auto import tqdm
-from .supernet import (allocate_bits, to_supernet, supernet_layers, quant_layers, arch_parameters, weight_parameters, set_tau, set_hard,
+from .supernet import (ALPHA_COLUMNS, alpha_rows, allocate_bits, to_supernet, supernet_layers, quant_layers, arch_parameters, weight_parameters, set_tau, set_hard,
                              set_searching, expected_bits, bit_map, freeze, uniform_bit_map, map_avg_bits)
 from .quant import check_bits
 from .runs import check_int, settings_diff
 from .losses import kl_to_teacher, budget_loss, frame_mask, total_loss
 
 # %% auto #0
-__all__ = ['ALPHA_COLUMNS', 'HISTORY_COLUMNS', 'Result', 'TrainConfig', 'fit_budget', 'batch_to', 'student_of', 'one_stage',
-           'two_stage', 'uniform', 'qat', 'make_accelerator']
+__all__ = ['HISTORY_COLUMNS', 'Result', 'TrainConfig', 'fit_budget', 'batch_to', 'student_of', 'one_stage', 'two_stage',
+           'uniform', 'qat', 'make_accelerator']
 
 # %% ../nbs/03_train.ipynb #85b6c996
 @dataclass(repr=False)
@@ -44,7 +44,6 @@ class Result:
         return (f"Result({self.system}: {len(self.bit_map)} layers, avg_bits={self.avg_bits:.3f}, "
                 f"{len(self.history)} steps, {t})")
 
-ALPHA_COLUMNS = ['step', 'layer', 'bits', 'prob']
 
 # %% ../nbs/03_train.ipynb #e9cabe4b
 @dataclass(frozen=True)
@@ -181,12 +180,6 @@ def _load_ckpt(path, config):
                          "use another ckpt_dir, or the same settings to resume")
     return state
 
-# %% ../nbs/03_train.ipynb #2c1920dd
-def _alpha_rows(model, step):
-    "softmax(alpha) of every mixed-precision layer of `model` at `step`: one dict (step, layer, bits, prob) per candidate."
-    return [dict(step=int(step), layer=n, bits=int(b), prob=float(p))
-            for n, m in supernet_layers(model).items() for b, p in zip(m.bits, m.probs.detach().float().cpu().tolist())]
-
 # %% ../nbs/03_train.ipynb #ec4ad7a6
 def _tau_at(step, steps, tau):
     t0, t1 = tau
@@ -238,7 +231,7 @@ class _Stage:
         "Load the checkpoint if there is one, skipping the batches it consumed; whether there was one."
         state = _load_ckpt(self.ckpt, self.config) if self.ckpt else None
         if state is None:
-            if self.alphas is not None: self.alphas.extend(_alpha_rows(self.student, 0))
+            if self.alphas is not None: self.alphas.extend(alpha_rows(self.student, 0))
             return False
         self.student.load_state_dict(state['student'])
         for o, s in zip(self.opts, state['opts']): o.load_state_dict(s)
@@ -322,7 +315,7 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, cfg:TrainConfig
         loss, ctc, kl, bud, eb = _step(model, student, teacher, b, cfg, search, acc, opts, w_params, step, stage)
         st.elapsed += time.perf_counter() - t0
         st.hist.append(dict(step=step + 1, stage=stage, loss=loss, ctc=ctc, kl=kl, budget=bud, expected_bits=eb, tau=tau))
-        if snap and ((step + 1) % every == 0 or step + 1 == steps): alphas.extend(_alpha_rows(student, step + 1))
+        if snap and ((step + 1) % every == 0 or step + 1 == steps): alphas.extend(alpha_rows(student, step + 1))
         bar.update(1); bar.set_postfix(loss=f'{loss:.3f}', bits=f'{eb:.2f}', **({'tau': f'{tau:.3f}'} if search else {}))
         if eval_fn is not None and eval_every and (step + 1) % eval_every == 0: st.evaluate(step + 1, eval_fn, search)
         if ckpt and ((step + 1) % ckpt_every == 0 or step + 1 == steps): st.save(step + 1)
