@@ -4,7 +4,7 @@
 
 # %% ../nbs/50_experiments.ipynb #87b79da5
 from __future__ import annotations
-import argparse, itertools, json, math, os, sys, time
+import argparse, json, math, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from .data import ensure_corpus, load_librispeech
@@ -12,10 +12,10 @@ from .models import load_teacher, load_processor, CTCBatches
 from .supernet import WHOLE_MODEL, map_avg_bits
 from .train import TrainConfig
 from .systems import System, SEARCH_METHODS, train_system, hessian_trainer
-from .runs import read_json, command_line
+from .runs import command_line
 from .eval import eval_sets, score, system_row
 from .results import (columns, read_results, done_keys, append_row, claim_folder, claim_teachers, claim_system,
-                            system_files, slug, teacher_fingerprint, Context, row_info, score_fp32, run_system)
+                            system_files, slug, Context, row_info, score_fp32, run_system)
 
 # %% auto #0
 __all__ = ['TEACHERS', 'BUDGETS', 'CANDIDATES', 'UNIFORM_BITS', 'CONTROLS', 'WHOLE_VIEW', 'HEADLINE', 'SEEDS', 'STEPS',
@@ -167,7 +167,7 @@ def _run_one(spec, out, cur, train, tests, info, progress):
         score_fp32(out, cur['ctx'], progress)
     row = run_system(out, _system(spec), cur['ctx'], _SameData(cur['batches'], spec['seed'], spec['steps']), CONFIG,
                      progress=progress)
-    print(f"    wer " + ', '.join(f"{s} {100 * row[f'wer_{s}']:.2f}%" for s in SCORED_SPLITS)
+    print("    wer " + ', '.join(f"{s} {100 * row[f'wer_{s}']:.2f}%" for s in SCORED_SPLITS)
           + f"; lossless {row['lossless']}; {row['compression_ratio']:.2f}x; {row['seconds']:.0f} s", flush=True)
 
 # %% ../nbs/50_experiments.ipynb #00613d75
