@@ -11,10 +11,11 @@ import numpy as np, pandas as pd, torch
 import torch.nn as nn, torch.nn.functional as F
 from torch.autograd.function import once_differentiable
 from torch.nn.utils import parametrize
+from torch.nn.utils.weight_norm import WeightNorm
 from .quant import absmax_scale, check_bits, fake_quant, qint, round_ste, sign_ste
 
 # %% auto #0
-__all__ = ['DEFAULT_INCLUDE', 'WHOLE_MODEL', 'LAYER_KINDS', 'WEIGHT_READERS', 'ALPHA_COLUMNS', 'mixed_weight',
+__all__ = ['DEFAULT_INCLUDE', 'WHOLE_MODEL', 'LAYER_KINDS', 'WEIGHT_READERS', 'ALPHA_COLUMNS', 'mixed_weight', 'effective_weight',
            'MixedPrecisionLinear', 'MixedPrecisionConv1d', 'QuantLinear', 'QuantConv1d', 'is_weight_normed',
            'searchable_layers', 'to_supernet', 'supernet_layers', 'quant_layers', 'arch_parameters',
            'weight_parameters', 'set_tau', 'set_hard', 'set_searching', 'alpha_rows', 'expected_bits', 'map_avg_bits',
@@ -120,6 +121,12 @@ def mixed_weight(w:torch.Tensor, # the shared weight (out, ...): a linear's (out
         raise ValueError(f"scale has shape {tuple(scale.shape)}: expected ({n}, {out}, 1), a per-channel scale per candidate of {bits}")
     return _MixedWeight.apply(w.reshape(out, -1), g, scale, bits).view_as(w)
 
+# %% ../nbs/01_supernet.ipynb #65756d74
+def effective_weight(m:nn.Module)->torch.Tensor:
+    "The weight `m` computes with: for an old-style weight-norm hook, recomputed from `weight_g` and `weight_v` (its `.weight` is refreshed only by a forward)."
+    hooks = [h for h in m._forward_pre_hooks.values() if isinstance(h, WeightNorm) and h.name == 'weight']
+    return hooks[0].compute_weight(m) if hooks else m.weight
+
 # %% ../nbs/01_supernet.ipynb #4d113b05
 class _MixedPrecision:
     "What `MixedPrecisionLinear` and `MixedPrecisionConv1d` share (a mixin over an `nn.Linear` / `nn.Conv1d`)."
@@ -135,7 +142,7 @@ class _MixedPrecision:
     def _copied(self, src:nn.Module):
         "This layer with `src`'s weight and bias, its scales initialised by absmax."
         with torch.no_grad():
-            self.weight.copy_(src.weight)
+            self.weight.copy_(effective_weight(src))
             if src.bias is not None: self.bias.copy_(src.bias)
         self.reset_scales()
         return self
@@ -233,7 +240,7 @@ class _Quant:
     def _copy_from(self, m, bits):
         "Copy weight, bias, and (when `m` searched or quantized at these bits) the learnt scale."
         with torch.no_grad():
-            self.weight.copy_(m.weight)
+            self.weight.copy_(effective_weight(m))
             if m.bias is not None: self.bias.copy_(m.bias)
             if self.bits == 32: return self
             if isinstance(m, _MixedPrecision) and self.bits in m.bits: self.scale.copy_(m.scale[m.bits.index(self.bits)])
@@ -516,7 +523,7 @@ def bit_map(model:nn.Module)->dict:
 def freeze(model:nn.Module, # a supernet, or any model when `bit_map` is given
            bit_map:dict=None, # module name -> bits; default: each mixed-precision layer's argmax bits
           )->nn.Module:
-    "Replace layers by fixed-bit `QuantLinear` / `QuantConv1d`, in place; return `model`."
+    "Replace layers by fixed-bit `QuantLinear` / `QuantConv1d`, in place (a weight-normed one takes its effective weight); return `model`."
     targets = {n: m.chosen_bits for n, m in supernet_layers(model).items()}
     if bit_map is not None:
         unknown = [n for n in bit_map if n not in dict(model.named_modules())]
@@ -527,8 +534,6 @@ def freeze(model:nn.Module, # a supernet, or any model when `bit_map` is given
     if not targets: raise ValueError(f"freeze: {type(model).__name__} has no mixed-precision layer; "
                                      "pass a bit_map (e.g. uniform_bit_map(model, 4)) to quantize a full-precision model")
     _check_called(model, list(targets), 'freeze')
-    normed = [n for n in targets if is_weight_normed(model.get_submodule(n))]
-    if normed: raise ValueError(f"freeze: {normed[0]} is weight-normed; convert it with to_supernet(model, include=['{normed[0]}']) first, which bakes the weight norm")
     new = {n: (QuantLinear if isinstance(m := model.get_submodule(n), nn.Linear) else QuantConv1d).from_module(m, b).train(m.training)
            for n, b in targets.items()}                               # all built before any is swapped
     for name, m in new.items(): _set_module(model, name, m)
