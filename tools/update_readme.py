@@ -42,8 +42,8 @@ def mainjob_section(log: Path, report: Path) -> str:
     lines = _strip_bars(text.replace('\r', '\n'))
     rep = json.loads(report.read_text())
     start = next(i for i, l in enumerate(lines) if l.lstrip().startswith('wer_test'))
-    end = next(i for i in range(start, len(lines)) if lines[i].startswith('report: '))
-    table = '\n'.join(lines[start:end + 1])
+    end = next(i for i in range(start, len(lines)) if not lines[i].strip())   # the table; its bit map is in report.json
+    table = '\n'.join(lines[start:end])
     wall = next(float(m.group(1)) for l in lines if (m := re.match(r'wall time of this command: ([\d.]+) s', l)))
     cmd = next((l[len('$ '):] for l in lines if l.startswith('$ ')), None) or rep.get('command') or 'mpq'
     corpus_s = _bar_seconds(lines, 'corpus ')
@@ -78,26 +78,22 @@ def mainjob_section(log: Path, report: Path) -> str:
 
 
 def teachers_section(ptq_csvs: list[Path]) -> str:
-    out = ['## The teachers, and what plain rounding costs them', '',
-           'WER and CER with greedy CTC decoding, and the same after plain uniform post-training quantization (PTQ: '
-           'round every weight of the searchable linear layers to b bits, per output channel, no training), made by '
-           '`mpq ptq`:', '']
-    for f in ptq_csvs:
-        df = pd.read_csv(f)
-        r0 = df.iloc[0]
-        splits = [c[4:] for c in df.columns if c.startswith('wer_')]
-        out += [f"**{r0['model']}** (`{r0['scope']}` layers; {int(r0['utterances'])} utterances; commit `{r0['git_commit']}`, "
-                f"{r0['date']}; `mpq ptq --model {r0['model']}`)", '',
-                '| system | ' + ' | '.join(f'WER {s} | CER {s} | p {s}' for s in splits) + ' | avg bits | ratio |',
-                '|---|' + '---:|' * (3 * len(splits) + 2)]
-        for _, r in df.iterrows():
-            cells = []
-            for s in splits:
-                p = r.get(f'p_{s}')
-                cells += [f"{100 * r[f'wer_{s}']:.2f}%", f"{100 * r[f'cer_{s}']:.2f}%", '' if pd.isna(p) else f'{p:.3f}']
-            out.append(f"| {r['system']} | " + ' | '.join(cells) + f" | {r['avg_bits']:.2f} | {r['compression_ratio']:.2f}x |")
-        out.append('')
-    return '\n'.join(out).rstrip()
+    "One line per teacher: WER per test split of FP32 and of plain rounding at each bit-width (`mpq ptq`); the full tables are on the report page."
+    frames = [pd.read_csv(f) for f in ptq_csvs]
+    splits = [c[4:] for c in frames[0].columns if c.startswith('wer_')]
+    systems = list(dict.fromkeys(s for df in frames for s in df.system))
+    def cell(r):
+        ws = [f"{100 * r[f'wer_{s}']:.2f}" + ('*' if r.get(f'p_{s}', 1) < 0.05 else '') for s in splits]
+        return ' / '.join(ws)
+    out = [f"WER (%) on {' / '.join(f'`{s}`' for s in splits)} with greedy CTC decoding, of FP32 and after plain rounding "
+           "(`mpq ptq`: every searchable weight rounded to b bits per output channel, no training; * = significantly "
+           "worse than FP32, p < 0.05):", '',
+           '| teacher | ' + ' | '.join(systems) + ' | made by |', '|---|' + '---:|' * len(systems) + '---|']
+    for df in frames:
+        r0, by = df.iloc[0], df.set_index('system')
+        out.append(f"| {r0['model']} | " + ' | '.join(cell(by.loc[s]) if s in by.index else '' for s in systems)
+                   + f" | `mpq ptq --model {r0['model']}` at `{r0['git_commit']}` |")
+    return '\n'.join(out)
 
 
 def results_section(results_csv: Path, png: Path) -> str:
