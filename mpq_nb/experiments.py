@@ -123,7 +123,7 @@ def run_grid(out_dir, # the results folder (`mpq_nb.results`)
         unknown = sorted(set(systems) - {s['system'] for s in specs})
         if unknown: raise ValueError(f"systems (--systems): {unknown} are not in the grid; it has {sorted({s['system'] for s in specs})}")
         specs = [s for s in specs if s['system'] in set(systems)]
-    steps = specs[-1]['steps'] if specs else steps
+    steps = steps if steps is not None else QUICK['steps'] if quick else STEPS   # per stage (a long variant runs twice as many)
     eval_utts = eval_utts if eval_utts is not None else QUICK['eval_utts'] if quick else EVAL_UTTS
     train_utts = train_utts if train_utts is not None else QUICK['train_utts'] if quick else TRAIN_UTTS
     settings = dict(steps=steps, eval_utts=eval_utts, train_utts=train_utts, corpus=str(corpus) if corpus else None,
