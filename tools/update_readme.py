@@ -79,19 +79,21 @@ def mainjob_section(log: Path, report: Path) -> str:
 
 def teachers_section(ptq_csvs: list[Path]) -> str:
     "One line per teacher: WER per test split of FP32 and of plain rounding at each bit-width (`mpq ptq`); the full tables are on the report page."
+    sys.path.insert(0, str(ROOT))
+    from mpq_nb.eval import significantly_worse, LEVEL
     frames = [pd.read_csv(f) for f in ptq_csvs]
     splits = [c[4:] for c in frames[0].columns if c.startswith('wer_')]
     systems = list(dict.fromkeys(s for df in frames for s in df.system))
-    def cell(r):
-        ws = [f"{100 * r[f'wer_{s}']:.2f}" + ('*' if r.get(f'p_{s}', 1) < 0.05 else '') for s in splits]
-        return ' / '.join(ws)
+    def cell(r, fp):
+        return ' / '.join(f"{100 * r[f'wer_{s}']:.2f}" + ('*' if significantly_worse(r[f'wer_{s}'], fp[f'wer_{s}'], r[f'p_{s}']) else '')
+                          for s in splits)
     out = [f"WER (%) on {' / '.join(f'`{s}`' for s in splits)} with greedy CTC decoding, of FP32 and after plain rounding "
            "(`mpq ptq`: every searchable weight rounded to b bits per output channel, no training; * = significantly "
-           "worse than FP32, p < 0.05):", '',
+           f"worse than FP32, p < {LEVEL}):", '',
            '| teacher | ' + ' | '.join(systems) + ' | made by |', '|---|' + '---:|' * len(systems) + '---|']
     for df in frames:
         r0, by = df.iloc[0], df.set_index('system')
-        out.append(f"| {r0['model']} | " + ' | '.join(cell(by.loc[s]) if s in by.index else '' for s in systems)
+        out.append(f"| {r0['model']} | " + ' | '.join(cell(by.loc[s], by.loc['fp32']) if s in by.index else '' for s in systems)
                    + f" | `mpq ptq --model {r0['model']}` at `{r0['git_commit']}` |")
     return '\n'.join(out)
 
