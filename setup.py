@@ -9,31 +9,31 @@ expected = 'version description keywords author author_email license status min_
 missing = [k for k in expected if k not in cfg]
 if missing: raise KeyError(f"settings.ini is missing {missing}: add them under [DEFAULT]")
 
-licenses = dict(apache2=('Apache Software License 2.0', 'OSI Approved :: Apache Software License'))
+licenses = dict(apache2='Apache-2.0')   # SPDX expressions (setuptools deprecates license classifiers)
 statuses = ['1 - Planning', '2 - Pre-Alpha', '3 - Alpha', '4 - Beta', '5 - Production/Stable', '6 - Mature', '7 - Inactive']
 py_versions = '3.10 3.11 3.12'.split()
-lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
+lic = licenses.get(cfg['license'].lower(), cfg['license'])
 min_python = cfg['min_python']
 requirements = shlex.split(cfg.get('requirements', ''))
 dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
+deploy_requirements = shlex.split(cfg.get('deploy_requirements', ''))   # the torch-free runtime, mpq_nb.deploy
 package_data = shlex.split(cfg.get('package_data', ''))
 
 setuptools.setup(
     name=cfg['lib_name'],
     version=cfg['version'],
     description=cfg['description'],
-    license=lic[0],
+    license=lic,
     classifiers=['Development Status :: ' + statuses[int(cfg['status'])],
                  'Intended Audience :: ' + cfg['audience'].title(),
                  'Natural Language :: ' + cfg['language'].title()]
-                + [f'Programming Language :: Python :: {o}' for o in py_versions[py_versions.index(min_python):]]
-                + ([f'License :: {lic[1]}'] if lic[1] else []),
+                + [f'Programming Language :: Python :: {o}' for o in py_versions[py_versions.index(min_python):]],
     url=cfg['git_url'],
-    packages=setuptools.find_packages(include=[cfg['lib_name'], cfg['lib_name'] + '.*']),
+    packages=setuptools.find_namespace_packages(include=[cfg['lib_name'], cfg['lib_name'] + '.*']),   # assets/ too: package data
     include_package_data=True,
     package_data={cfg['lib_name']: package_data},
     install_requires=requirements,
-    extras_require={'dev': dev_requirements},
+    extras_require={'dev': dev_requirements, 'deploy': deploy_requirements},
     python_requires='>=' + min_python,
     long_description=open('README.md', encoding='utf-8').read(),
     long_description_content_type='text/markdown',
