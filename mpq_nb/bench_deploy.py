@@ -19,7 +19,7 @@ from .deploy import measure, normalize
 
 # %% auto #0
 __all__ = ['MiB', 'DEPLOY_GOALS', 'TorchCTC', 'run_worker', 'main', 'figures', 'ratios', 'random_map', 'deploy_files',
-           'bench_deploy']
+           'bench_deploy', 'deploy_table', 'deployment', 'deployment_line']
 
 # %% ../nbs/91_bench_deploy.ipynb #ba2abdf3
 class TorchCTC:
@@ -186,3 +186,47 @@ def bench_deploy(teacher:str='wav2vec2-tiny', # shipped teacher, folder or hub i
         return r
     finally:
         if tmpdir: tmpdir.cleanup()
+
+# %% ../nbs/91_bench_deploy.ipynb #1181c985
+def deploy_table(systems:dict, # `bench_deploy(...)['systems']` or a hub architecture's `systems`
+                 threads:list, # the thread counts measured
+                )->str: # a markdown table
+    "The systems' figures as a markdown table: size, memory (loaded, peak), latency at 1 thread and all cores, WER, ratios."
+    many = threads[-1]
+    head = (f"| system | file MB | loaded MB | peak MB | latency ms ({threads[0]} thr) | p90 ms | latency ms ({many} thr) | WER "
+            "| size / fp32 | loaded / fp32 | peak / fp32 | latency / fp32 |")
+    rows = [head, '|' + '---|' * 12]
+    for name, f in systems.items():
+        wer = f"{100 * f['wer']:.2f}%" if 'wer' in f else ''
+        rows.append(f"| {name} | {f['file_mb'] if f['file_mb'] is not None else ''} | {f['model_loaded_mb']} | {f['model_peak_mb']} "
+                    f"| {f['latency_ms']} | {f['latency_p90_ms']} | {f[f'latency_ms_{many}threads']} | {wer} "
+                    f"| {f.get('size_vs_fp32', '')} | {f['rss_loaded_vs_fp32']} | {f['rss_vs_fp32']} | {f['latency_vs_fp32']} |")
+    return '\n'.join(rows)
+
+# %% ../nbs/91_bench_deploy.ipynb #6b7001b8
+def deployment(packed, # the compressed model's `save_packed` folder, with its processor files
+               teacher, # the fp32 teacher (a model)
+               audio:list, # utterances to transcribe (mono float32)
+               out, # where the two .onnx files go (`fp32.onnx`, `model.onnx`)
+               threads:int=1)->dict:
+    "The compressed model and its teacher as ONNX, each measured in a fresh process: bytes, memory, latency, ratios."
+    from mpq_nb.onnx_export import export_folder
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    mixed = export_folder(packed, out / 'model.onnx', overwrite=True)
+    fp32 = save_onnx(teacher, out / 'fp32.onnx', load_processor(packed), overwrite=True)
+    np.savez(out / 'audio.npz', **{str(i): a for i, a in enumerate(audio)})
+    try:
+        f = {k: figures(run_worker(dict(runtime='onnx', model=r['path'], threads=threads, audio=str(out / 'audio.npz')), out),
+                        r['file_bytes']) for k, r in (('fp32', fp32), ('model', mixed))}
+    finally: (out / 'audio.npz').unlink()
+    return dict(onnx=mixed['path'], fp32=f['fp32'], model=f['model'], utterances=len(audio), threads=threads,
+                widened=mixed['widened'], **ratios(f['model'], f['fp32']))
+
+def deployment_line(d:dict)->str:
+    "One line: the deployed model's bytes, memory and latency against the fp32 ONNX model."
+    m, f = d['model'], d['fp32']
+    return (f"deployed with ONNX Runtime ({d['onnx']}; {d['threads']} thread, {d['utterances']} utterances): "
+            f"file {m['file_mb']:.2f} MB vs fp32 {f['file_mb']:.2f} MB ({d['size_vs_fp32']:.2f}x); memory {m['model_loaded_mb']:.1f} MB "
+            f"loaded, {m['model_peak_mb']:.1f} MB at peak vs {f['model_loaded_mb']:.1f} / {f['model_peak_mb']:.1f} MB "
+            f"({d['rss_loaded_vs_fp32']:.2f}x / {d['rss_vs_fp32']:.2f}x); latency {m['latency_ms']:.1f} ms vs {f['latency_ms']:.1f} ms "
+            f"per utterance ({d['latency_vs_fp32']:.2f}x)")

@@ -91,12 +91,37 @@ def _bench(a):
     from mpq_nb.bench import bench_quant, bench_supernet
     if a.threads: torch.set_num_threads(a.threads)
     if a.what == 'quant': print(json.dumps(bench_quant())); return
+    if a.what == 'deploy': return _bench_deploy(a)
     r = bench_supernet(teacher=a.model, reps=a.reps, large=None if a.no_large else 'facebook/hubert-large-ls960-ft')
     for part in [r] + ([r['large']] if 'large' in r else []):
         print(f"{part.get('teacher', part.get('arch'))}: search step {part['step_vs_fp32']:.2f}x a fine-tuning step, "
               f"{part['step_vs_qat']:.2f}x a QAT step; saved bytes {part['saved_bytes_vs_qat']:.2f}x QAT's; "
               f"packed file {part['packed_size_ratio']:.3f}x model_size_bits")
     print(json.dumps(r))                                      # the last line: one JSON object
+
+def _bench_deploy(a):
+    from mpq_nb.bench_deploy import bench_deploy, deploy_table
+    from mpq_nb.runs import check_int
+    check_int('--utts', a.utts, 0); check_int('--hub-utts', a.hub_utts, 1)
+    r = bench_deploy(a.model, packed=a.packed, utts=a.utts, hub_utts=a.hub_utts, **({'hub': ()} if a.no_hub else {}))
+    print(f"{r['teacher']} and {r['mixed']} ({r['mixed_avg_bits']} bits), {r['utterances']} {r['split']} utterances; "
+          f"memory in MB above the bare runtime; ONNX mixed transcripts equal PyTorch's: {r['transcripts_equal_torch']}")
+    print(deploy_table(r['systems'], r['threads']))
+    for arch, h in r['hub'].items():
+        print(f"\n{arch} shape ({h['layers']} layers, {h['params'] / 1e6:.1f}M parameters, random weights; {h['utterances']} utterances):")
+        print(deploy_table(h['systems'], r['threads']))
+    print(f"\ngoals (onnx-mixed on wav2vec2-base's shape, 1 thread): {r['goals']}, met: {r['met']}")
+    print(json.dumps(r))                                      # the last line: one JSON object
+
+# %% ../nbs/99_cli.ipynb #daa36372
+def _export(a):
+    "`mpq export --onnx OUT.onnx --model SRC`: a packed folder (a run's `model/`) or a teacher, to one ONNX file."
+    from mpq_nb.onnx_export import export_folder
+    r = export_folder(a.model, a.onnx, processor=a.processor, accuracy_level=a.accuracy_level, overwrite=a.overwrite)
+    bits = sorted(set(r['bit_map'].values()))
+    print(f"wrote {r['path']}: {r['file_bytes'] / 2**20:.2f} MB, {len(r['bit_map'])} quantized layer(s) at bits {bits}"
+          + (f"; {len(r['widened'])} stored at the next width ONNX Runtime runs" if r['widened'] else '')
+          + f"\ntranscribe without torch: python -m mpq_nb.deploy {r['path']} AUDIO.wav")
 
 # %% ../nbs/99_cli.ipynb #d7dd78c7
 def _bits_list(s:str)->tuple:
@@ -169,12 +194,23 @@ def parser()->argparse.ArgumentParser:
         _compress_options(sub.add_parser(name, help=help))
     for name, help in _DELEGATED.items():        # options: declared once, by the module (`mpq NAME --help` lists them)
         sub.add_parser(name, help=help, add_help=False).set_defaults(fn=_delegate)
+    x = sub.add_parser('export', help='write a compressed model (or a teacher) as one ONNX file that ONNX Runtime runs')
+    x.add_argument('--onnx', required=True, metavar='OUT.onnx', help='the ONNX file to write')
+    x.add_argument('--model', required=True, help="a run's packed model folder (<out>/model), or a teacher: shipped name, folder, hub id")
+    x.add_argument('--processor', help='where the vocabulary comes from, if not in --model (the teacher, e.g. wav2vec2-tiny)')
+    x.add_argument('--accuracy-level', type=int, default=0, choices=range(5), help='MatMulNBits compute: 0 exact (fp32), 4 int8 activations')
+    x.add_argument('--overwrite', action='store_true', help='replace an existing OUT.onnx'); x.set_defaults(fn=_export)
     b = sub.add_parser('bench', help='benchmarks that print ratios measured side by side (the last line: one JSON object)')
-    b.add_argument('what', choices=['quant', 'supernet'], help='quant: fake_quant vs PyTorch; supernet: a search step vs '
-                   'fine-tuning and QAT steps (time, saved bytes, packed size), on the teacher and on HuBERT-large\'s shape')
+    b.add_argument('what', choices=['quant', 'supernet', 'deploy'], help='quant: fake_quant vs PyTorch; supernet: a search step vs '
+                   'fine-tuning and QAT steps (time, saved bytes, packed size), on the teacher and on HuBERT-large\'s shape; '
+                   'deploy: ONNX Runtime vs PyTorch (size, memory, latency, WER), each system in a fresh process')
     b.add_argument('--model', default='wav2vec2-tiny', help='teacher of `bench supernet` (shipped name, folder or hub id)')
     b.add_argument('--reps', type=int, default=7, help='timed repetitions of each step (`bench supernet`)')
     b.add_argument('--no-large', action='store_true', help="skip the HuBERT-large-shaped part of `bench supernet`")
+    b.add_argument('--packed', help="`bench deploy`: the compressed model's packed folder (the main job's <out>/model); default: a random map")
+    b.add_argument('--utts', type=int, default=0, help='`bench deploy`: test utterances (0: the whole split)')
+    b.add_argument('--hub-utts', type=int, default=5, help='`bench deploy`: utterances for the hub architectures')
+    b.add_argument('--no-hub', action='store_true', help='`bench deploy`: skip the wav2vec2-base and HuBERT-large shapes')
     b.add_argument('--threads', type=int, default=0, help='torch threads (0: torch\'s default)'); b.set_defaults(fn=_bench)
     return p
 

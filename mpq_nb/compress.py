@@ -6,7 +6,7 @@
 from __future__ import annotations
 import contextlib, os, re, time
 from pathlib import Path
-import pandas as pd, torch
+import numpy as np, pandas as pd, torch
 from .quant import check_bits
 from .supernet import LAYER_KINDS
 from .runs import check_int, provenance, command_line, write_json
@@ -16,9 +16,10 @@ from .eval import LEVEL, eval_sets
 from .train import TrainConfig, make_accelerator
 from .systems import System
 from .results import Context, claim_folder, claim_teachers, done_keys, read_rows, row_info, run_system, score_fp32
+from .bench_deploy import deployment, deployment_line
 
 # %% auto #0
-__all__ = ['COMPRESS_METHODS', 'bit_map_text', 'check_args', 'compress', 'report_table', 'format_report']
+__all__ = ['COMPRESS_METHODS', 'DEPLOY_UTTS', 'bit_map_text', 'check_args', 'compress', 'report_table', 'format_report']
 
 # %% ../nbs/40_compress.ipynb #f94d392a
 def bit_map_text(bit_map:dict)->str:
@@ -71,6 +72,7 @@ def _auto_accelerator(accelerator):
     return make_accelerator() if 'WORLD_SIZE' in os.environ or torch.cuda.is_available() else None
 
 
+
 # %% ../nbs/40_compress.ipynb #59bcb13a
 def _check_sources(model, corpus, ckpt_every):
     "Refuse, before any work, a teacher or corpus that is not there and a bad checkpoint interval."
@@ -92,6 +94,16 @@ def _inputs(model, corpus, splits, eval_utts, train_split, train_utts, batch_sec
     return corpus, teacher, proc, tests, CTCBatches(train, proc, batch_seconds=batch_seconds, shuffle=True, seed=seed), len(train)
 
 # %% ../nbs/40_compress.ipynb #e22936be
+DEPLOY_UTTS = 100   # utterances of the first test split that the deployment line is measured on
+
+def _deploy(out, teacher, proc, tests):
+    "Save the processor beside the packed model, export it and the teacher to ONNX in `out/onnx`, and measure both."
+    proc.save_pretrained(out/'model')          # the packed folder then exports (`mpq export --onnx`) on its own
+    first = next(iter(tests.values()))
+    audio = [np.asarray(a['array'], np.float32) for a in first.select(range(min(DEPLOY_UTTS, len(first))))['audio']]
+    return deployment(out/'model', teacher, audio, out/'onnx')
+
+# %% ../nbs/40_compress.ipynb #d0ad3b3d
 def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pretrained` dir or hub id
              budget:float=3.5, # target average bits of the searchable weights
              bits=(2, 4, 8), # candidate bit-widths
@@ -140,8 +152,9 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
             continue
         if main: print(f"== {s.name} ==")
         run_system(out, s, ctx, batches, config, pack=s is systems[-1], ckpt_every=ckpt_every, progress=progress, level=level)
+    deployed = _deploy(out, teacher, proc, tests) if main else None
     report = dict(args=args, out=str(out), rows=read_rows(out/'results.csv', ctx.teacher, [s.name for s in systems], seed),
-                  packed_model=str(out/'model'), machine=provenance(acc), corpus=str(corpus), command=command_line(),
+                  packed_model=str(out/'model'), deployment=deployed, machine=provenance(acc), corpus=str(corpus), command=command_line(),
                   seconds_total_this_run=time.perf_counter() - t_start, date=time.strftime('%Y-%m-%d'))
     if main: write_json(out/'report.json', report)
     if acc is not None: acc.wait_for_everyone()
@@ -165,5 +178,7 @@ def format_report(report:dict)->str:
     df['compression_ratio'] = df['compression_ratio'].map(lambda v: f'{v:.2f}x')
     df['seconds'] = df['seconds'].map(lambda v: f'{v:.0f}')
     main = report['rows'][-1]
+    dep = report.get('deployment')
     return '\n'.join([df.to_string(), '', f"bit map of {main['system']} (bits per layer):", bit_map_text(main['bit_map']), '',
-                      f"packed model: {report['packed_model']}", f"report: {Path(report['out'])/'report.json'}"])
+                      f"packed model: {report['packed_model']}", f"report: {Path(report['out'])/'report.json'}"]
+                     + ([deployment_line(dep)] if dep else []))

@@ -63,7 +63,7 @@ def append_row(csv, row:dict, columns:list):
         f.flush(); os.fsync(f.fileno())
 
 # %% ../nbs/35_results.ipynb #47efdfaf
-OWNED = ('run.json', 'report.json', 'results.csv', 'teachers.json', 'fp32', 'hyps', 'history', 'ckpt', 'model') # what a run writes
+OWNED = ('run.json', 'report.json', 'results.csv', 'teachers.json', 'fp32', 'hyps', 'history', 'ckpt', 'model', 'onnx') # what a run writes
 
 def _started(out:Path)->bool:
     "Whether the run in `out` has a row or has written a checkpoint."
