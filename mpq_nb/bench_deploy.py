@@ -15,11 +15,11 @@ from .models import load_teacher, load_processor, make_processor
 from .eval import wer_report
 from .data import ensure_corpus, load_librispeech
 from .bench import HUB_ARCHS, hub_architecture
-from .deploy import measure, normalize
+from .deploy import measure, normalize, SUPPORTED_BITS
 
 # %% auto #0
-__all__ = ['MiB', 'DEPLOY_GOALS', 'TorchCTC', 'run_worker', 'main', 'figures', 'ratios', 'random_map', 'deploy_files',
-           'bench_deploy', 'deploy_table', 'deployment', 'deployment_line']
+__all__ = ['MiB', 'DEPLOY_GOALS', 'RANDOM_BUDGET', 'TorchCTC', 'run_worker', 'main', 'figures', 'ratios', 'random_map',
+           'deploy_files', 'measure_hub', 'bench_deploy', 'deploy_table', 'deployment', 'deployment_line']
 
 # %% ../nbs/91_bench_deploy.ipynb #ba2abdf3
 class TorchCTC:
@@ -88,7 +88,7 @@ def ratios(f:dict, ref:dict)->dict:
     return {k: round(f[c] / ref[c], 3) for k, c in pairs.items() if f.get(c) is not None and ref.get(c)}
 
 # %% ../nbs/91_bench_deploy.ipynb #0eaf738a
-def random_map(model, budget:float=3.5, bits=(2, 4, 8), seed:int=0)->dict:
+def random_map(model, budget:float, bits=SUPPORTED_BITS, seed:int=0)->dict:
     "A random bit map of `model`'s searchable layers whose size-weighted average lies within 0.1 below `budget`."
     names = list(searchable_layers(model))
     rng = np.random.default_rng(seed)
@@ -142,14 +142,25 @@ def _table(systems, res, threads, refs=None):
     return out
 
 # %% ../nbs/91_bench_deploy.ipynb #489b8884
+RANDOM_BUDGET = 3.5   # the budget of the random maps (hub architectures; the teacher without --packed): the paper's headline
+
+def measure_hub(arch:str, # a key of `HUB_ARCHS`
+                audio:list, threads, root:Path, # utterances, thread counts, where the files go
+                layers:int=None, # transformer depth (None: the checkpoint's)
+               )->dict: # layers, params, utterances, systems (figures, no WER: the weights are random)
+    "ONNX fp32 / uniform4 / mixed (a random map at `RANDOM_BUDGET`) and PyTorch fp32 on a hub architecture, random weights."
+    m = hub_architecture(arch, layers=layers)
+    systems = deploy_files(m, make_processor(), freeze(copy.deepcopy(m), random_map(m, RANDOM_BUDGET)), Path(root) / arch.replace('/', '--'))
+    res = _measure_all(systems, audio, threads, Path(root), 'wav2vec2-tiny')
+    return dict(layers=m.config.num_hidden_layers, params=sum(p.numel() for p in m.parameters()), utterances=len(audio),
+                systems=_table(systems, res, threads))
+
 def bench_deploy(teacher:str='wav2vec2-tiny', # shipped teacher, folder or hub id
                  packed:str=None, # the compressed model's `save_packed` folder (e.g. the main job's `<out>/model`); None: a random map
-                 budget:float=3.5, # the random maps' budget
-                 corpus=None, split:str='test', # the utterances (default: the embedded corpus)
-                 utts:int=0, # utterances of `split` (0: all)
-                 hub=tuple(HUB_ARCHS), # architectures of `HUB_ARCHS` to measure too, random weights
+                 corpus=None, # the corpus whose `test` split is transcribed (default: the embedded corpus)
+                 utts:int=0, # utterances of `test` (0: all)
+                 hub=tuple(HUB_ARCHS), # architectures of `HUB_ARCHS` to measure too (`measure_hub`)
                  hub_utts:int=5, # utterances for them
-                 hub_layers:int=None, # their transformer depth (None: the checkpoint's)
                  threads=None, # thread counts (default: 1 and all cores)
                  out=None, # where the files go (default: a temporary folder, removed)
                 )->dict:
@@ -158,31 +169,23 @@ def bench_deploy(teacher:str='wav2vec2-tiny', # shipped teacher, folder or hub i
     tmpdir = tempfile.TemporaryDirectory() if out is None else None
     root = Path(tmpdir.name if tmpdir else out); root.mkdir(parents=True, exist_ok=True)
     try:
-        ds = load_librispeech(corpus or ensure_corpus(), split)
+        ds = load_librispeech(corpus or ensure_corpus(), 'test')
         ds = ds.select(range(min(utts, len(ds)))) if utts else ds
         audio = [np.asarray(a['array'], np.float32) for a in ds['audio']]
         model, proc = load_teacher(teacher), load_processor(teacher)
-        mixed = load_packed(packed) if packed else freeze(copy.deepcopy(model), random_map(model, budget))
+        mixed = load_packed(packed) if packed else freeze(copy.deepcopy(model), random_map(model, RANDOM_BUDGET))
         systems = deploy_files(model, proc, mixed, root / 'teacher', str(teacher), packed)
         res = _measure_all(systems, audio, threads, root, str(teacher))
-        table = _table(systems, res, threads, list(ds['text']))
-        same = sum(a == b for a, b in zip(res['onnx-mixed'][threads[0]]['hyps'], res.get('torch-mixed', {}).get(threads[0], {}).get('hyps', [])))
-        r = dict(bench='deploy', teacher=str(teacher), mixed=str(packed) if packed else f'random map at {budget} bits, plain rounding',
+        one = threads[0]
+        same = sum(a == b for a, b in zip(res['onnx-mixed'][one]['hyps'], res.get('torch-mixed', {}).get(one, {}).get('hyps', [])))
+        r = dict(bench='deploy', teacher=str(teacher), mixed=str(packed) if packed else f'random map at {RANDOM_BUDGET} bits, plain rounding',
                  mixed_avg_bits=round(map_avg_bits(mixed, {n: m.bits for n, m in mixed.named_modules() if hasattr(m, 'bits')}), 3),
-                 split=split, utterances=len(audio), threads=list(threads), systems=table,
-                 transcripts_equal_torch=None if 'torch-mixed' not in res else f'{same}/{len(audio)}', hub={})
-        for arch in hub:
-            m = hub_architecture(arch, layers=hub_layers)
-            hp = make_processor()
-            systems = deploy_files(m, hp, freeze(copy.deepcopy(m), random_map(m, budget)), root / arch.replace('/', '--'))
-            hres = _measure_all(systems, audio[:hub_utts], threads, root, 'wav2vec2-tiny')
-            r['hub'][arch] = dict(layers=m.config.num_hidden_layers, params=sum(p.numel() for p in m.parameters()),
-                                  utterances=len(audio[:hub_utts]), systems=_table(systems, hres, threads))
-            del m
+                 split='test', utterances=len(audio), threads=list(threads), systems=_table(systems, res, threads, list(ds['text'])),
+                 transcripts_equal_torch=None if 'torch-mixed' not in res else f'{same}/{len(audio)}',
+                 hub={arch: measure_hub(arch, audio[:hub_utts], threads, root) for arch in hub})
         goal_sys = r['hub'].get('facebook/wav2vec2-base-100h', {}).get('systems', {}).get('onnx-mixed')
-        r['goals'] = DEPLOY_GOALS
-        r['met'] = None if goal_sys is None else {k: goal_sys[k] <= g for k, g in DEPLOY_GOALS.items()}
-        r['seconds'] = round(time.perf_counter() - t0, 1)
+        r.update(goals=DEPLOY_GOALS, met=None if goal_sys is None else {k: goal_sys[k] <= g for k, g in DEPLOY_GOALS.items()},
+                 seconds=round(time.perf_counter() - t0, 1))
         return r
     finally:
         if tmpdir: tmpdir.cleanup()

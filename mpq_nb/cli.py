@@ -101,8 +101,11 @@ def _bench(a):
 
 def _bench_deploy(a):
     from mpq_nb.bench_deploy import bench_deploy, deploy_table
-    from mpq_nb.runs import check_int
+    from mpq_nb.runs import check_int, check_writable, write_json, command_line, provenance
     check_int('--utts', a.utts, 0); check_int('--hub-utts', a.hub_utts, 1)
+    if a.save:
+        if Path(a.save).exists(): raise FileExistsError(f"--save {a.save} exists: choose a new file, or move the old one aside")
+        check_writable(Path(a.save).parent, '--save')
     r = bench_deploy(a.model, packed=a.packed, utts=a.utts, hub_utts=a.hub_utts, **({'hub': ()} if a.no_hub else {}))
     print(f"{r['teacher']} and {r['mixed']} ({r['mixed_avg_bits']} bits), {r['utterances']} {r['split']} utterances; "
           f"memory in MB above the bare runtime; ONNX mixed transcripts equal PyTorch's: {r['transcripts_equal_torch']}")
@@ -111,6 +114,7 @@ def _bench_deploy(a):
         print(f"\n{arch} shape ({h['layers']} layers, {h['params'] / 1e6:.1f}M parameters, random weights; {h['utterances']} utterances):")
         print(deploy_table(h['systems'], r['threads']))
     print(f"\ngoals (onnx-mixed on wav2vec2-base's shape, 1 thread): {r['goals']}, met: {r['met']}")
+    if a.save: write_json(a.save, dict(command=command_line('bench_deploy(...)'), machine=provenance(), date=time.strftime('%Y-%m-%d'), result=r))
     print(json.dumps(r))                                      # the last line: one JSON object
 
 # %% ../nbs/99_cli.ipynb #daa36372
@@ -211,6 +215,7 @@ def parser()->argparse.ArgumentParser:
     b.add_argument('--utts', type=int, default=0, help='`bench deploy`: test utterances (0: the whole split)')
     b.add_argument('--hub-utts', type=int, default=5, help='`bench deploy`: utterances for the hub architectures')
     b.add_argument('--no-hub', action='store_true', help='`bench deploy`: skip the wav2vec2-base and HuBERT-large shapes')
+    b.add_argument('--save', help='`bench deploy`: also write the result, its command and machine to this JSON file (e.g. results/bench-deploy.json)')
     b.add_argument('--threads', type=int, default=0, help='torch threads (0: torch\'s default)'); b.set_defaults(fn=_bench)
     return p
 

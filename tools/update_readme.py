@@ -59,6 +59,7 @@ def mainjob_section(log: Path, report: Path) -> str:
               "cache already; ") + ', '.join(stages) + ", and the scoring of every system on " + \
              ' and '.join(f'`{s}`' for s in rep['args']['splits'])
     fp = rows['fp32']
+    dep = next((l for l in lines if l.startswith('deployed with ONNX Runtime')), None)   # the run's deployment line
     verdict = []
     for s in rep['args']['splits']:
         d = main[f'wer_{s}'] - fp[f'wer_{s}']
@@ -74,7 +75,11 @@ def mainjob_section(log: Path, report: Path) -> str:
         parts[0] + ': ' + detail + '.', '',
         '```text', table, '```', '',
         f"For `{main['system']}`: " + '; '.join(verdict) + size + '. "lossless" means no significant WER increase '
-        '(MAPSSWE matched-pairs test against FP32, NIST sc_stats segments, at the 0.05 level) on any split.'])
+        '(MAPSSWE matched-pairs test against FP32, NIST sc_stats segments, at the 0.05 level) on any split.']
+        + (['', "Its last line: the compressed model exported to ONNX (every quantized layer a `MatMulNBits` node with its "
+            "own codes) and measured against the teacher's fp32 ONNX model, each in a fresh process (memory above the bare "
+            "runtime; see the tutorial *Compress a speech model on a CPU* and `mpq bench deploy`):", '', '```text', dep, '```']
+           if dep else []))
 
 
 def teachers_section(ptq_csvs: list[Path]) -> str:
