@@ -194,14 +194,14 @@ def bench_deploy(teacher:str='wav2vec2-tiny', # shipped teacher, folder or hub i
 def deploy_table(systems:dict, # `bench_deploy(...)['systems']` or a hub architecture's `systems`
                  threads:list, # the thread counts measured
                 )->str: # a markdown table
-    "The systems' figures as a markdown table: size, memory (loaded, peak), latency at 1 thread and all cores, WER, ratios."
+    "The systems' figures as a markdown table: size, the RSS before loading (runtime + audio), the model's memory above it (loaded, peak), latency, WER, ratios."
     many = threads[-1]
-    head = (f"| system | file MB | loaded MB | peak MB | latency ms ({threads[0]} thr) | p90 ms | latency ms ({many} thr) | WER "
-            "| size / fp32 | loaded / fp32 | peak / fp32 | latency / fp32 |")
-    rows = [head, '|' + '---|' * 12]
+    head = (f"| system | file MB | runtime + audio MB | loaded MB | peak MB | latency ms ({threads[0]} thr) | p90 ms | latency ms ({many} thr) "
+            "| WER | size / fp32 | loaded / fp32 | peak / fp32 | latency / fp32 |")
+    rows = [head, '|' + '---|' * 13]
     for name, f in systems.items():
         wer = f"{100 * f['wer']:.2f}%" if 'wer' in f else ''
-        rows.append(f"| {name} | {f['file_mb'] if f['file_mb'] is not None else ''} | {f['model_loaded_mb']} | {f['model_peak_mb']} "
+        rows.append(f"| {name} | {f['file_mb'] if f['file_mb'] is not None else ''} | {f['rss_bare_mb']} | {f['model_loaded_mb']} | {f['model_peak_mb']} "
                     f"| {f['latency_ms']} | {f['latency_p90_ms']} | {f[f'latency_ms_{many}threads']} | {wer} "
                     f"| {f.get('size_vs_fp32', '')} | {f['rss_loaded_vs_fp32']} | {f['rss_vs_fp32']} | {f['latency_vs_fp32']} |")
     return '\n'.join(rows)

@@ -14,7 +14,7 @@ from .quant import quantize_codes, pack, unpack, compression_ratio, qint
 from .supernet import QuantLinear, QuantConv1d, supernet_layers, freeze, dequantize
 
 # %% auto #0
-__all__ = ['FILES', 'quantization_map', 'save_packed', 'load_packed']
+__all__ = ['FILES', 'quantization_map', 'layer_codes', 'save_packed', 'load_packed']
 
 # %% ../nbs/20_export.ipynb #5c2d440f
 def _fixed_layers(model):
@@ -34,8 +34,10 @@ def quantization_map(model:nn.Module, # a frozen model (its layers are `QuantLin
             for n, m in layers.items()}
 
 # %% ../nbs/20_export.ipynb #37ca5499
-def _pack_layer(name, m):
-    "`(codes, scale)` of the quantized layer `m`: its weight's packed uint8 codes and fp32 `(out, 1)` scale, on the CPU."
+def layer_codes(m:nn.Module, # a `QuantLinear` / `QuantConv1d` at 1..8 bits
+                name:str='', # its name, for the errors
+               )->tuple: # (int8 codes (out, -1), fp32 scale (out, 1)), on the CPU
+    "A fixed-bit layer's integer codes and scale, checked to reproduce its quantized weight bit for bit."
     with torch.no_grad():
         w = m.weight.detach().reshape(m.weight.shape[0], -1)
         scale = m.scale.detach().abs()   # a learnt scale may have crossed zero: codes are symmetric, so |s| gives the same weight
@@ -45,7 +47,12 @@ def _pack_layer(name, m):
             raise ValueError(f"{name}: codes * scale does not reproduce the layer's quantized weight "
                              f"(scale min {scale.min().item():.3g}, finite: {bool(scale.isfinite().all())}); "
                              "scales must be finite and > 0")
-        return pack(codes, m.bits).cpu(), scale.float().cpu().contiguous()
+        return codes.cpu(), scale.float().cpu().contiguous()
+
+def _pack_layer(name, m):
+    "`(codes, scale)` of the quantized layer `m`: its weight's packed uint8 codes and fp32 `(out, 1)` scale, on the CPU."
+    codes, scale = layer_codes(m, name)
+    return pack(codes, m.bits), scale
 
 def _unpack_layer(codes, scale, bits, shape):
     "The weight `codes * scale` of `shape` from a layer's packed codes and `(out, 1)` scale."

@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .quant import quantize_codes
+from .export import layer_codes
 from .supernet import QuantLinear, QuantConv1d, supernet_layers
 from .deploy import FORMAT, SUPPORTED_BITS, deployed_bits
 
@@ -69,11 +69,11 @@ class NBitsLinear(nn.Module):
                  accuracy_level:int=0, # MatMulNBits' compute type: 0 as the input (fp32), 4 int8 activations
                 ):
         super().__init__()
-        w, s = q.weight.detach().float(), q.scale.detach().abs().float()
-        self.N, self.K = w.shape
+        codes, s = layer_codes(q)                                   # exactly what the frozen layer computes with
+        self.N, self.K = codes.shape
         self.bits, self.block_size, self.accuracy_level = deployed_bits(q.bits), block_size_for(self.K, block_size), accuracy_level
-        self.register_buffer('w', q.quantized_weight().detach().float())
-        self.register_buffer('B', pack_nbits(quantize_codes(w, q.bits, s), self.bits, self.block_size))
+        self.register_buffer('w', codes.float() * s)                # for the trace: the layer's own weight
+        self.register_buffer('B', pack_nbits(codes, self.bits, self.block_size))
         self.register_buffer('scales', nbits_scales(s, self.K, self.block_size))
         self.bias = None if q.bias is None else nn.Parameter(q.bias.detach().float())
     def forward(self, x):
@@ -93,9 +93,8 @@ class Int8Conv1d(nn.Module):
     def __init__(self, q:QuantConv1d):
         super().__init__()
         self.conv = q.to_conv().float()
-        s = q.scale.detach().abs().float()
-        self.register_buffer('codes', quantize_codes(q.weight.detach().float().reshape(q.weight.shape[0], -1), q.bits, s)
-                             .reshape(q.weight.shape).to(torch.int8))
+        codes, s = layer_codes(q)
+        self.register_buffer('codes', codes.reshape(q.weight.shape).to(torch.int8))
         self.register_buffer('scale', s.reshape(-1))
         self.register_buffer('zero', torch.zeros(len(s), dtype=torch.int8))
     def forward(self, x):
