@@ -12,7 +12,8 @@ from torch import Tensor, nn
 
 # %% auto #0
 __all__ = ['VALID_BITS', 'round_ste', 'sign_ste', 'QInt', 'check_bits', 'qint', 'scale_shape', 'absmax_scale', 'fake_quant',
-           'quantize_codes', 'pack', 'unpack', 'model_size_bits', 'compression_ratio', 'tiny_wav2vec2', 'quant_demo']
+           'mse_scale', 'weight_error', 'quantize_codes', 'pack', 'unpack', 'model_size_bits', 'compression_ratio',
+           'tiny_wav2vec2', 'quant_demo']
 
 # %% ../nbs/00_quant.ipynb #11408338
 class _STE(torch.autograd.Function):
@@ -161,6 +162,43 @@ def fake_quant(w:Tensor, # weight to quantize, float
         return _STE.apply(w, lambda t: _sign(t) * scale)
     if scale.requires_grad: return round_ste(w * (1 / scale)).clamp(q.qmin, q.qmax) * scale
     return _FakeQuantFixed.apply(w, scale, 1 / scale, q.qmin, q.qmax)
+
+# %% ../nbs/00_quant.ipynb #5c21b757
+def mse_scale(w:Tensor, # weight, float, any shape
+              bits:int, # bit-width (1..8, 32) or a `QInt`
+              axis:int|None=0, # channel axis (0: output channels), None: one scale per tensor
+              grid:int=100, # candidate fractions of the absmax scale, evenly spaced in (0, 1]
+             )->Tensor: # detached scale of shape `scale_shape(w, axis)`
+    "Per-channel scale of least squared quantization error: the best of `grid` fractions of `absmax_scale`."
+    q, axis = _qint(bits), _norm_axis(w, axis)
+    base = absmax_scale(w, q, axis)
+    if q.is_float or q.bits == 1: return base
+    if isinstance(grid, bool) or not isinstance(grid, Integral) or grid < 1: raise ValueError(f"grid must be an int >= 1, got {grid!r}")
+    w = w.detach()
+    dims = tuple(d for d in range(w.ndim) if d != axis) if axis is not None else tuple(range(w.ndim))
+    best, best_err = base, None
+    with torch.no_grad():
+        for f in torch.arange(1, grid + 1, dtype=w.dtype, device=w.device) / grid:
+            s = (base * f).clamp_min(torch.finfo(w.dtype).tiny)
+            err = (fake_quant(w, q, s, axis) - w).pow(2).sum(dim=dims, keepdim=True).reshape(base.shape)
+            if best_err is None: best, best_err = s, err
+            else: better = err < best_err; best, best_err = torch.where(better, s, best), torch.where(better, err, best_err)
+    return best
+
+# %% ../nbs/00_quant.ipynb #41434397
+def weight_error(weights, # weight tensors, e.g. `[model.get_submodule(n).weight for n in searchable_layers(model)]`
+                 bits:int, # bit-width (1..8)
+                 scale_fn=absmax_scale, # `scale_fn(w, bits)` -> per-channel scale: `absmax_scale` or `mse_scale`
+                )->float:
+    "Pooled relative quantization error `sqrt(sum ||W - Q(W)||^2 / sum ||W||^2)` of `weights` at `bits`."
+    num = den = 0.
+    with torch.no_grad():
+        for w in weights:
+            w2 = w.detach().float().reshape(w.shape[0], -1)
+            num += (fake_quant(w2, bits, scale_fn(w2, bits)) - w2).pow(2).sum().item()
+            den += w2.pow(2).sum().item()
+    if den == 0: raise ValueError("the weights are all zero (or none were given): nothing to measure")
+    return (num / den) ** 0.5
 
 # %% ../nbs/00_quant.ipynb #581fa1d2
 def quantize_codes(w:Tensor, # weight, float
