@@ -302,7 +302,8 @@ def run_system(out, # a results folder (`claim_folder`)
         if main:
             write_csv(f['history'], res.history)
             if len(res.alpha_history): write_csv(f['alpha'], res.alpha_history)
-            if pack: save_packed(res.model, Path(out)/'model', overwrite=True)
+            if pack:                            # the packed model, with its processor: `mpq eval --model <out>/model` runs it
+                save_packed(res.model, Path(out)/'model', overwrite=True); ctx.processor.save_pretrained(Path(out)/'model')
     row = _row(system, ctx, base, bmap)
     if main:
         write_json(f['hyps'], kept_errors(reps), indent=None)
