@@ -4,11 +4,11 @@
 
 # %% ../nbs/99_cli.ipynb #d4053fae
 from __future__ import annotations
-import argparse, json, os, sys, time
+import argparse, json, os, signal, sys, threading, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['parser', 'main']
+__all__ = ['THREADS', 'parser', 'Terminated', 'main']
 
 # %% ../nbs/99_cli.ipynb #1b40cdfc
 def _corpus(a):
@@ -48,17 +48,34 @@ def _teacher(a):
         print(f'shipped {out/"final"} as {dst} (its history {"starts" if a.new else "appended to"} train_history.csv as {a.stage!r})')
 
 # %% ../nbs/99_cli.ipynb #bae371e1
+def _is_packed(path)->bool: return (Path(path).expanduser()/'quantization_map.json').is_file()
+
+def _eval_model(name):
+    "The model and processor `mpq eval` scores: a packed folder (`export.save_packed`, e.g. `<run>/model`) by `load_packed`, else a teacher."
+    from mpq_nb.models import load_teacher, load_processor
+    if not _is_packed(name): return load_teacher(name), load_processor(name)
+    from transformers import Wav2Vec2Processor
+    from mpq_nb.export import load_packed
+    p = Path(name).expanduser()
+    if (p/'preprocessor_config.json').is_file(): proc = Wav2Vec2Processor.from_pretrained(p)
+    elif (p.parent/'run.json').is_file(): proc = load_processor(json.loads((p.parent/'run.json').read_text())['model'])  # a run of before: its teacher's
+    else: raise FileNotFoundError(f"--model {name} is a packed model without its processor: save the teacher's processor "
+                                  f"into it (`Wav2Vec2Processor.from_pretrained(<teacher>).save_pretrained('{name}')`)")
+    return load_packed(p), proc
+
 def _eval(a):
     from mpq_nb.data import load_librispeech, ensure_corpus
-    from mpq_nb.models import load_teacher, load_processor, resolve_teacher
+    from mpq_nb.models import resolve_teacher
     from mpq_nb.eval import evaluate
     from mpq_nb.runs import check_writable, write_csv
-    resolve_teacher(a.model)                              # a wrong --model is named before the corpus is loaded
+    if not _is_packed(a.model): resolve_teacher(a.model)  # a wrong --model is named before the corpus is loaded
+    if a.out and Path(a.out).exists():
+        raise FileExistsError(f"--out {a.out} exists: choose another file name (or delete it to replace it)")
     if a.out: check_writable(Path(a.out).parent, '--out')
     data = a.data or ensure_corpus()
     ds = load_librispeech(data, a.split, skip_bad=a.skip_bad)
     if a.limit: ds = ds.select(range(min(a.limit, len(ds))))
-    rep = evaluate(load_teacher(a.model), load_processor(a.model), ds, batch_size=a.batch_size)
+    rep = evaluate(*_eval_model(a.model), ds, batch_size=a.batch_size)
     if a.out:
         Path(a.out).parent.mkdir(parents=True, exist_ok=True)
         write_csv(a.out, rep.utts); print(f'per-utterance results: {a.out}')
@@ -101,8 +118,7 @@ def _bench(a):
 
 def _bench_deploy(a):
     from mpq_nb.bench_deploy import bench_deploy, deploy_table
-    from mpq_nb.runs import check_int, check_writable, write_json, command_line, provenance
-    check_int('--utts', a.utts, 0); check_int('--hub-utts', a.hub_utts, 1)
+    from mpq_nb.runs import check_writable, write_json, command_line, provenance
     if a.save:
         if Path(a.save).exists(): raise FileExistsError(f"--save {a.save} exists: choose a new file, or move the old one aside")
         check_writable(Path(a.save).parent, '--save')
@@ -133,6 +149,8 @@ def _bits_list(s:str)->tuple:
     try: return tuple(int(b) for b in s.split(','))
     except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a comma-separated list of bit-widths, e.g. 2,4,8") from None
 
+THREADS = " (0: torch's default)" # what --threads 0 means
+
 _DELEGATED = {'experiments': 'the experiment grid: every system on both teachers, one row each in OUT/results.csv',
               'ptq': 'WER after plain uniform post-training quantization at several bit-widths'}
 
@@ -144,44 +162,47 @@ class _Parser(argparse.ArgumentParser):
 # %% ../nbs/99_cli.ipynb #f935222f
 def _compress_options(d:argparse.ArgumentParser):
     "The options of `mpq compress` (and `mpq demo`): those of `compress.compress`, with its defaults."
+    from mpq_nb.runs import int_at_least as _ge, positive_float as _pos
     d.add_argument('--model', default='wav2vec2-tiny', help='shipped teacher, local dir or hub id')
     d.add_argument('--budget', type=float, default=3.5, help='target average bits')
     d.add_argument('--bits', type=_bits_list, default='2,4,8', help='candidate bit-widths, comma separated')
     d.add_argument('--method', default='one-stage', choices=['one-stage', 'one-stage+pass2', 'two-stage'])
-    d.add_argument('--steps', type=int, default=200, help='training steps per stage')
+    d.add_argument('--steps', type=_ge(1), default=200, help='training steps per stage')
     d.add_argument('--out', help='run folder (default mpq-out/<model>-<method>-<budget>bits)')
     d.add_argument('--corpus', help='corpus folder (default: the embedded corpus, made on first use)')
     d.add_argument('--uniform-bits', type=int, default=4, help='bit-width of the uniform baseline (0: none)')
-    d.add_argument('--train-utts', type=int, default=2000); d.add_argument('--eval-utts', type=int, default=0)
+    d.add_argument('--train-utts', type=_ge(1), default=2000)
+    d.add_argument('--eval-utts', type=_ge(0, ' (0: whole splits)'), default=0)
     d.add_argument('--train-split', default='train', help='split to train on (e.g. train.clean.100 on LibriSpeech)')
     d.add_argument('--splits', default='test,test-unseen', help='evaluation splits, comma separated')
     for flag, help in [('--batch-seconds', 'audio per training batch'), ('--lr', 'learning rate of the weights'),
                        ('--lr-alpha', 'learning rate of the bit logits alpha')]:    # defaults: train.TrainConfig's
-        d.add_argument(flag, type=float, default=argparse.SUPPRESS, help=f'{help} (default: train.TrainConfig)')
-    d.add_argument('--threads', type=int, default=0); d.add_argument('--seed', type=int, default=0)
+        d.add_argument(flag, type=_pos, default=argparse.SUPPRESS, help=f'{help} (default: train.TrainConfig)')
+    d.add_argument('--threads', type=_ge(0, THREADS), default=0); d.add_argument('--seed', type=_ge(0), default=0)
     d.add_argument('--overwrite', action='store_true', help='redo a finished run in --out')
-    d.add_argument('--ckpt-every', type=int, help='checkpoint every this many steps of a stage (default: a tenth of it)')
+    d.add_argument('--ckpt-every', type=_ge(1), help='checkpoint every this many steps of a stage (default: a tenth of it)')
     d.set_defaults(fn=_compress)
 
 # %% ../nbs/99_cli.ipynb #dfac89fd
 def parser()->argparse.ArgumentParser:
     "The argument parser of `mpq`."
+    from mpq_nb.runs import int_at_least as _ge, positive_float as _pos    # argparse types: a bad number is refused at once
     p = _Parser(prog='mpq', description='mpq_nb: one-stage mixed-precision quantization of speech models')
     p.add_argument('--debug', action='store_true', help='on an error, show the traceback (also MPQ_DEBUG=1)')
     sub = p.add_subparsers(dest='cmd', parser_class=_Parser)
     c = sub.add_parser('corpus', help='generate the embedded synthetic speech corpus')
     c.add_argument('--out', help='directory (default: the cache, ~/.cache/mpq_nb or $MPQ_CACHE)')
-    c.add_argument('--hours', type=float, default=10.); c.add_argument('--seed', type=int, default=0)
+    c.add_argument('--hours', type=_pos, default=10.); c.add_argument('--seed', type=_ge(0), default=0)
     c.add_argument('--overwrite', action='store_true'); c.set_defaults(fn=_corpus)
     t = sub.add_parser('teacher', help='train a small CTC teacher from scratch on the corpus')
     t.add_argument('--arch', choices=['wav2vec2', 'hubert'], required=True)
-    t.add_argument('--steps', type=int, default=4000); t.add_argument('--lr', type=float, default=1e-3)
-    t.add_argument('--warmup', type=int, default=400); t.add_argument('--batch-seconds', type=float, default=40.)
+    t.add_argument('--steps', type=_ge(1), default=4000); t.add_argument('--lr', type=_pos, default=1e-3)
+    t.add_argument('--warmup', type=_ge(0), default=400); t.add_argument('--batch-seconds', type=_pos, default=40.)
     t.add_argument('--corpus', help='corpus directory (default: the cached embedded corpus)')
-    t.add_argument('--hours', type=float, default=10.); t.add_argument('--seed', type=int, default=0)
-    t.add_argument('--dev-utts', type=int, default=200); t.add_argument('--eval-every', type=int, default=250)
+    t.add_argument('--hours', type=_pos, default=10.); t.add_argument('--seed', type=_ge(0), default=0)
+    t.add_argument('--dev-utts', type=_ge(1), default=200); t.add_argument('--eval-every', type=_ge(1), default=250)
     t.add_argument('--augment', action='store_true', help='speed and volume perturbation of the training audio')
-    t.add_argument('--threads', type=int, default=0); t.add_argument('--out', help='run directory (resumes if it has a checkpoint)')
+    t.add_argument('--threads', type=_ge(0, THREADS), default=0); t.add_argument('--out', help='run directory (resumes if it has a checkpoint)')
     t.add_argument('--init', help='start from this saved teacher (shipped name or folder) instead of a random one')
     t.add_argument('--ship', action='store_true', help='copy the final model into the package as <arch>-tiny')
     t.add_argument('--stage', default='mpq teacher', help="label of this run in the shipped teacher's train_history.csv")
@@ -189,8 +210,8 @@ def parser()->argparse.ArgumentParser:
     t.set_defaults(fn=_teacher)
     e = sub.add_parser('eval', help='WER of a model on a split, with per-utterance results')
     e.add_argument('--model', default='wav2vec2-tiny'); e.add_argument('--data', help='corpus dir (default: embedded)')
-    e.add_argument('--split', default='test'); e.add_argument('--limit', type=int, default=0)
-    e.add_argument('--batch-size', type=int, default=16); e.add_argument('--out', help='CSV of per-utterance results')
+    e.add_argument('--split', default='test'); e.add_argument('--limit', type=_ge(0, ' (0: the whole split)'), default=0)
+    e.add_argument('--batch-size', type=_ge(1), default=16); e.add_argument('--out', help='CSV of per-utterance results')
     e.add_argument('--skip-bad', action='store_true', help='skip unusable utterances (listed in a warning) instead of stopping')
     e.set_defaults(fn=_eval)
     for name, help in [('demo', 'the main job on the embedded default (what `mpq` alone runs)'),
@@ -209,17 +230,22 @@ def parser()->argparse.ArgumentParser:
                    'fine-tuning and QAT steps (time, saved bytes, packed size), on the teacher and on HuBERT-large\'s shape; '
                    'deploy: ONNX Runtime vs PyTorch (size, memory, latency, WER), each system in a fresh process')
     b.add_argument('--model', default='wav2vec2-tiny', help='teacher of `bench supernet` (shipped name, folder or hub id)')
-    b.add_argument('--reps', type=int, default=7, help='timed repetitions of each step (`bench supernet`)')
+    b.add_argument('--reps', type=_ge(1), default=7, help='timed repetitions of each step (`bench supernet`)')
     b.add_argument('--no-large', action='store_true', help="skip the HuBERT-large-shaped part of `bench supernet`")
     b.add_argument('--packed', help="`bench deploy`: the compressed model's packed folder (the main job's <out>/model); default: a random map")
-    b.add_argument('--utts', type=int, default=0, help='`bench deploy`: test utterances (0: the whole split)')
-    b.add_argument('--hub-utts', type=int, default=5, help='`bench deploy`: utterances for the hub architectures')
+    b.add_argument('--utts', type=_ge(0, ' (0: the whole split)'), default=0, help='`bench deploy`: test utterances (0: the whole split)')
+    b.add_argument('--hub-utts', type=_ge(1), default=5, help='`bench deploy`: utterances for the hub architectures')
     b.add_argument('--no-hub', action='store_true', help='`bench deploy`: skip the wav2vec2-base and HuBERT-large shapes')
     b.add_argument('--save', help='`bench deploy`: also write the result, its command and machine to this JSON file (e.g. results/bench-deploy.json)')
-    b.add_argument('--threads', type=int, default=0, help='torch threads (0: torch\'s default)'); b.set_defaults(fn=_bench)
+    b.add_argument('--threads', type=_ge(0, THREADS), default=0, help='torch threads (0: torch\'s default)'); b.set_defaults(fn=_bench)
     return p
 
 # %% ../nbs/99_cli.ipynb #8c8c1ce6
+class Terminated(KeyboardInterrupt):
+    "SIGTERM, raised where the program is: a run stops as on Ctrl-C (its checkpoints kept), with exit code 143."
+
+def _on_sigterm(signum, frame): raise Terminated()
+
 def main(argv=None):
     "Entry point of the `mpq` console script: an error is `mpq: error: <what and how to fix>` and exit code 2 (`--debug`: the traceback)."
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -229,9 +255,15 @@ def main(argv=None):
     else: a = p.parse_args(argv)
     if a.cmd is None and all(x == '--debug' for x in argv): a = p.parse_args([*argv, 'demo'])   # `mpq` alone: the demo
     if getattr(a, 'fn', None) is None: p.print_help(); return
-    if a.debug or os.environ.get('MPQ_DEBUG'): return a.fn(a)
-    try: a.fn(a)
-    except KeyboardInterrupt:
-        print('mpq: interrupted (the same command resumes where it stopped)', file=sys.stderr); raise SystemExit(130)
-    except Exception as e:
-        print(f'mpq: error: {e}', file=sys.stderr); raise SystemExit(2)
+    old = signal.signal(signal.SIGTERM, _on_sigterm) if threading.current_thread() is threading.main_thread() else None
+    try:
+        if a.debug or os.environ.get('MPQ_DEBUG'): return a.fn(a)
+        try: a.fn(a)
+        except Terminated:
+            print('mpq: terminated by SIGTERM (the same command resumes where it stopped)', file=sys.stderr); raise SystemExit(143)
+        except KeyboardInterrupt:
+            print('mpq: interrupted (the same command resumes where it stopped)', file=sys.stderr); raise SystemExit(130)
+        except Exception as e:
+            print(f'mpq: error: {e}', file=sys.stderr); raise SystemExit(2)
+    finally:
+        if old is not None: signal.signal(signal.SIGTERM, old)

@@ -10,12 +10,12 @@ import numpy as np, pandas as pd, torch
 from .quant import check_bits
 from .supernet import LAYER_KINDS
 from .runs import check_int, provenance, command_line, write_json
-from .data import ensure_corpus, load_librispeech, is_hub_id
+from .data import ensure_corpus, load_librispeech, is_hub_id, hub_reachable
 from .models import load_teacher, load_processor, resolve_teacher, CTCBatches
 from .eval import LEVEL, eval_sets
 from .train import TrainConfig, make_accelerator
 from .systems import System
-from .results import Context, claim_folder, claim_teachers, done_keys, read_rows, row_info, run_system, score_fp32
+from .results import Context, release_folder, claim_folder, claim_teachers, done_keys, read_rows, row_info, run_system, score_fp32
 from .bench_deploy import deployment, deployment_line
 
 # %% auto #0
@@ -78,8 +78,11 @@ def _check_sources(model, corpus, ckpt_every):
     "Refuse, before any work, a teacher or corpus that is not there and a bad checkpoint interval."
     if ckpt_every is not None: check_int('ckpt_every (--ckpt-every)', ckpt_every, 1)
     resolve_teacher(model)                                           # a missing folder is named now, not after minutes
-    if corpus is not None and not Path(str(corpus)).expanduser().exists() and not is_hub_id(str(corpus)):
-        raise FileNotFoundError(f"corpus (--corpus): no such folder: {corpus}")
+    if corpus is not None and not Path(str(corpus)).expanduser().exists():
+        if not is_hub_id(str(corpus)): raise FileNotFoundError(f"corpus (--corpus): no such folder: {corpus}")
+        if not hub_reachable(str(corpus), 'dataset'):
+            raise FileNotFoundError(f"corpus (--corpus): no such folder: {corpus}, and the hub is offline with no copy of "
+                                    "that dataset in its cache: check the path")
 
 # %% ../nbs/40_compress.ipynb #8f31208f
 def _inputs(model, corpus, splits, eval_utts, train_split, train_utts, batch_seconds, seed, acc):
@@ -96,9 +99,8 @@ def _inputs(model, corpus, splits, eval_utts, train_split, train_utts, batch_sec
 # %% ../nbs/40_compress.ipynb #e22936be
 DEPLOY_UTTS = 100   # utterances of the first test split that the deployment line is measured on
 
-def _deploy(out, teacher, proc, tests):
-    "Save the processor beside the packed model, export it and the teacher to ONNX in `out/onnx`, and measure both."
-    proc.save_pretrained(out/'model')          # the packed folder then exports (`mpq export --onnx`) on its own
+def _deploy(out, teacher, tests):
+    "Export the packed model (saved with its processor by `run_system`) and the teacher to ONNX in `out/onnx`, and measure both."
     first = next(iter(tests.values()))
     audio = [np.asarray(a['array'], np.float32) for a in first.select(range(min(DEPLOY_UTTS, len(first))))['audio']]
     return deployment(out/'model', teacher, audio, out/'onnx')
@@ -127,6 +129,9 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
     "Compress `model` with `method` at `budget` bits beside FP32 and uniform baselines; write and return the report."
     bits, config = check_args(method, budget, bits, steps, uniform_bits, train_utts, batch_seconds, splits, eval_utts, lr,
                       lr_alpha, kl_weight, budget_weight, tau, pass2_steps)
+    if train_split in splits:
+        raise ValueError(f"train_split (--train-split) {train_split!r} is a scored split (--splits {','.join(splits)}): a system "
+                         f"trained on it would be scored on what it learnt. Train on 'train', or score other splits")
     _check_sources(model, corpus, ckpt_every)
     acc = _auto_accelerator(accelerator)
     main = acc is None or acc.is_main_process
@@ -136,29 +141,32 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
                 batch_seconds=batch_seconds, splits=list(splits), eval_utts=eval_utts, lr=lr, lr_alpha=lr_alpha,
                 kl_weight=kl_weight, budget_weight=budget_weight, tau=list(tau), pass2_steps=pass2_steps, seed=seed)
     if train_split != 'train': args['train_split'] = train_split    # (absent when default: older run folders resume)
-    if claim_folder(out, args, overwrite, acc, finished='report.json') and main: print(f"resuming the interrupted run in {out}")
-    claim_teachers(out, [model])
-    t_start = time.perf_counter()
-    corpus, teacher, proc, tests, batches, n_train = _inputs(model, corpus, splits, eval_utts, train_split, train_utts,
-                                                             batch_seconds, seed, acc)
-    ctx = Context(str(model), teacher, proc, tests, row_info(n_train, eval_utts, command_line(), acc), acc)
-    score_fp32(out, ctx, progress)
-    systems = ([System('fp32', 0, seed=seed)] + ([System('uniform', steps, bits=(uniform_bits,), seed=seed)] if uniform_bits else [])
-               + [System(method, steps, budget, bits, seed, pass2_steps)])
-    done = done_keys(out/'results.csv')
-    for s in systems:
-        if (ctx.teacher, s.name, seed) in done:
-            if main: print(f"{s.name}: finished in an earlier run, reusing its row in {out/'results.csv'}")
-            continue
-        if main: print(f"== {s.name} ==")
-        run_system(out, s, ctx, batches, config, pack=s is systems[-1], ckpt_every=ckpt_every, progress=progress, level=level)
-    deployed = _deploy(out, teacher, proc, tests) if main else None
-    report = dict(args=args, out=str(out), rows=read_rows(out/'results.csv', ctx.teacher, [s.name for s in systems], seed),
-                  packed_model=str(out/'model'), deployment=deployed, machine=provenance(acc), corpus=str(corpus), command=command_line(),
-                  seconds_total_this_run=time.perf_counter() - t_start, date=time.strftime('%Y-%m-%d'))
-    if main: write_json(out/'report.json', report)
-    if acc is not None: acc.wait_for_everyone()
-    return report
+    if claim_folder(out, args, overwrite, acc, finished='report.json', exclusive=True) and main: print(f"resuming the interrupted run in {out}")
+    try:
+        claim_teachers(out, [model])
+        done = done_keys(out/'results.csv')                            # a hand-edited results file is named now, before any work
+        t_start = time.perf_counter()
+        corpus, teacher, proc, tests, batches, n_train = _inputs(model, corpus, splits, eval_utts, train_split, train_utts,
+                                                                 batch_seconds, seed, acc)
+        ctx = Context(str(model), teacher, proc, tests, row_info(n_train, eval_utts, command_line(), acc), acc)
+        score_fp32(out, ctx, progress)
+        systems = ([System('fp32', 0, seed=seed)] + ([System('uniform', steps, bits=(uniform_bits,), seed=seed)] if uniform_bits else [])
+                   + [System(method, steps, budget, bits, seed, pass2_steps)])
+        for s in systems:
+            if (ctx.teacher, s.name, seed) in done:
+                if main: print(f"{s.name}: finished in an earlier run, reusing its row in {out/'results.csv'}")
+                continue
+            if main: print(f"== {s.name} ==")
+            run_system(out, s, ctx, batches, config, pack=s is systems[-1], ckpt_every=ckpt_every, progress=progress, level=level)
+        deployed = _deploy(out, teacher, tests) if main else None
+        report = dict(args=args, out=str(out), rows=read_rows(out/'results.csv', ctx.teacher, [s.name for s in systems], seed),
+                      packed_model=str(out/'model'), deployment=deployed, machine=provenance(acc), corpus=str(corpus), command=command_line(),
+                      seconds_total_this_run=time.perf_counter() - t_start, date=time.strftime('%Y-%m-%d'))
+        if main: write_json(out/'report.json', report)
+        if acc is not None: acc.wait_for_everyone()
+        return report
+    finally: release_folder(out)                                   # the next run may take the folder
+
 
 # %% ../nbs/40_compress.ipynb #c51df954
 def report_table(report:dict)->pd.DataFrame:

@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['VOCAB_CHARS', 'SAMPLE_RATE', 'CORPUS_VERSION', 'SPLITS', 'ACCENTS', 'VARIANTS', 'UNSEEN_ACCENT', 'UNSEEN_VARIANTS',
-           'SECONDS_PER_CHAR_AT_1WPM', 'CORPUS_FILES', 'SILENCE_PEAK', 'HUB_LEGACY', 'load_words', 'zipf_sampler',
-           'make_sentence', 'make_speakers', 'corpus_plan', 'espeak', 'noise_like', 'synthesize', 'utt_path',
-           'write_flac', 'espeak_version', 'make_corpus', 'default_cache_dir', 'ensure_corpus', 'check_text',
-           'check_audio', 'hub_config', 'is_hub_id', 'load_librispeech', 'corpus_stats']
+           'SECONDS_PER_CHAR_AT_1WPM', 'CORPUS_FILES', 'SILENCE_PEAK', 'AUDIO_EXTS', 'HUB_LEGACY', 'load_words',
+           'zipf_sampler', 'make_sentence', 'make_speakers', 'corpus_plan', 'espeak', 'noise_like', 'synthesize',
+           'utt_path', 'write_flac', 'espeak_version', 'make_corpus', 'default_cache_dir', 'ensure_corpus',
+           'check_text', 'check_audio', 'hub_config', 'is_hub_id', 'hub_offline', 'hub_reachable', 'load_librispeech',
+           'corpus_stats']
 
 # %% ../nbs/10_data.ipynb #2a7f6172
 import io, json, os, re, shutil, subprocess, warnings
@@ -228,8 +229,12 @@ def make_corpus(out_dir, # where to write the corpus (LibriSpeech layout) and it
 
 # %% ../nbs/10_data.ipynb #ec628fdf
 def default_cache_dir():
-    "Where corpora are kept: `$MPQ_CACHE`, else `~/.cache/mpq_nb`"
-    return Path(os.environ.get('MPQ_CACHE', '~/.cache/mpq_nb')).expanduser()
+    "Where corpora are kept: `$MPQ_CACHE`, else `~/.cache/mpq_nb`; an error when MPQ_CACHE is set but empty"
+    v = os.environ.get('MPQ_CACHE')
+    if v is not None and not v.strip():
+        raise ValueError("MPQ_CACHE is set but empty (a corpus would be made in the current folder): unset it "
+                         "(`unset MPQ_CACHE`: the default is ~/.cache/mpq_nb) or set it to a folder")
+    return Path(v or '~/.cache/mpq_nb').expanduser()
 
 def ensure_corpus(hours=10.0, seed=0, root=None, **kwargs):
     "The path of the synthetic corpus of `hours` and `seed` under `root` (default `default_cache_dir()`), made on first use"
@@ -241,7 +246,11 @@ def ensure_corpus(hours=10.0, seed=0, root=None, **kwargs):
 def _split_root(path, split):
     "The folder of `split` under `path`, or `path` itself when it already holds speaker folders"
     if (path/split).is_dir(): return path/split
-    if next(path.glob('*/*/*.trans.txt'), None) or next(path.glob('*/*/*.flac'), None): return path
+    if next(path.glob('*/*/*.trans.txt'), None) or next(path.glob('*/*/*.flac'), None):
+        if path.name in SPLITS and split in SPLITS and path.name != split:
+            raise ValueError(f"{path} is the {path.name!r} split, but split {split!r} was asked: pass the corpus folder "
+                             f"{path.parent} with split {split!r} (--data {path.parent} --split {split}), or split {path.name!r}")
+        return path
     have = sorted(p.name for p in path.iterdir() if p.is_dir()) if path.is_dir() else []
     raise FileNotFoundError(f'no split {split!r} in {path} (it has {have})')
 
@@ -276,16 +285,43 @@ def _report(bad, total, where, skip_bad):
     warnings.warn(f'skipped {len(bad)} of {total} utterances in {where} ({summary}):\n{lines}')
 
 # %% ../nbs/10_data.ipynb #7decb8cc
+def _read_transcripts(tp):
+    "The text of the transcript file `tp` (UTF-8, a byte-order mark allowed); an error naming it when it is not UTF-8."
+    b = tp.read_bytes()
+    try: return b.decode('utf-8-sig')
+    except UnicodeDecodeError as e:
+        raise ValueError(f"{tp} is not UTF-8 text (byte {b[e.start]:#04x} at offset {e.start}, e.g. Latin-1): save it as "
+                         f"UTF-8, e.g. `iconv -f latin1 -t utf-8`") from None
+
+AUDIO_EXTS = ('.flac', '.wav') # audio a LibriSpeech-layout folder may hold (LibriSpeech itself: .flac)
+
+def _expected(root):
+    "The number of utterances the `corpus.json` of `root`'s corpus lists for the split `root`, or None."
+    man = root.parent/'corpus.json'
+    if not man.is_file(): return None
+    try: return json.loads(man.read_text())['splits'][root.name]['utterances']
+    except (ValueError, KeyError, TypeError): return None
+
 def _load_local(root, vocab, skip_bad, min_seconds):
     texts, bad = {}, []
+    if (root.parent/'corpus.partial.json').is_file() and not (root.parent/'corpus.json').is_file():
+        raise ValueError(f"{root.parent} is a corpus whose making was interrupted (corpus.partial.json, no corpus.json): "
+                         f"run the command that made it again (e.g. `mpq corpus --out {root.parent}` with the same options) "
+                         "to finish it")
     for tp in sorted(root.glob('*/*/*.trans.txt')):
-        for line in tp.read_text().splitlines():
+        for line in _read_transcripts(tp).splitlines():
             if not line.strip(): continue
             uid, _, text = line.strip().replace('\t', ' ').partition(' ')   # a tab after the id is a space too
             if uid in texts: bad.append((uid, f'transcribed twice (in {tp.name})'))
             texts[uid] = ' '.join(text.upper().split())
-    flacs = {p.name[:-5]: p for p in sorted(root.glob('*/*/*.flac'))}
+    flacs = {p.stem: p for p in sorted(root.glob('*/*/*')) if p.suffix.lower() in AUDIO_EXTS}
     ids = sorted(set(texts) | set(flacs))
+    if not ids: raise FileNotFoundError(f"{root} holds no utterances (no <speaker>/<chapter>/*.trans.txt nor audio): "
+                                        "check the folder, or the split's name")
+    want = _expected(root)
+    if want is not None and len(ids) != want:
+        raise ValueError(f"{root} holds {len(ids)} utterances, but its corpus.json lists {want}: files were deleted or "
+                         f"added since it was made. Restore them, or delete {root.parent} and make the corpus again")
     bad += [(i, 'no audio file for this transcript') for i in ids if i not in flacs]
     bad += [(i, 'no transcript for this audio file') for i in ids if i not in texts]
     ids = [i for i in ids if i in flacs and i in texts]
@@ -334,8 +370,26 @@ HUB_LEGACY = ('librispeech_asr',)   # hub datasets without an organisation that 
 
 # %% ../nbs/10_data.ipynb #6bab4f7a
 def is_hub_id(name:str)->bool:
-    "Whether `name` can be a hub repository id: 'org/name' (or a known legacy dataset name), not a local path."
-    return name in HUB_LEGACY or (re.fullmatch(r'[\w.-]+/[\w.-]+', name) is not None and not name.startswith('.'))
+    "Whether `name` can be a hub repository id: 'org/name' (or a known legacy dataset name), not a local path (whose first folder exists here)."
+    return name in HUB_LEGACY or (re.fullmatch(r'[\w.-]+/[\w.-]+', name) is not None and not name.startswith('.')
+                                  and not Path(name.split('/')[0]).is_dir())
+
+def hub_offline()->bool:
+    "Whether the hub may not be asked: HF_HUB_OFFLINE, HF_DATASETS_OFFLINE or TRANSFORMERS_OFFLINE is set."
+    return any(os.environ.get(k, '').strip().upper() in ('1', 'ON', 'YES', 'TRUE')
+               for k in ('HF_HUB_OFFLINE', 'HF_DATASETS_OFFLINE', 'TRANSFORMERS_OFFLINE'))
+
+def hub_reachable(name:str, # a hub id, e.g. 'org/name'
+                  kind:str='model', # 'model' or 'dataset'
+                 )->bool:
+    "False when offline and the hub cache holds no copy of `name`: then a missing local folder is decided at once, without retries."
+    if not hub_offline(): return True
+    from huggingface_hub.constants import HF_HUB_CACHE
+    if (Path(HF_HUB_CACHE)/f"{kind}s--{name.replace('/', '--')}").is_dir(): return True
+    if kind == 'dataset':
+        from datasets import config
+        return any(Path(config.HF_DATASETS_CACHE).glob(f"{name.replace('/', '___')}*"))
+    return False
 
 # %% ../nbs/10_data.ipynb #5b1dde53
 def load_librispeech(path_or_name, # a folder in LibriSpeech layout, or a hub dataset name such as 'librispeech_asr'
@@ -347,10 +401,14 @@ def load_librispeech(path_or_name, # a folder in LibriSpeech layout, or a hub da
                     ):
     "A `datasets.Dataset` (`id`, `audio` at 16 kHz, upper-case `text`, `speaker`) of one split; unusable utterances are reported"
     p = Path(str(path_or_name)).expanduser()
+    if p.is_file(): raise NotADirectoryError(f"{p} is a file: pass the corpus folder that holds it, {p.parent}")
     if p.exists(): ds = _load_local(_split_root(p, split), vocab, skip_bad, min_seconds)
     elif not is_hub_id(str(path_or_name)):
         raise FileNotFoundError(f"no such folder: {p} (and {str(path_or_name)!r} is not a hub dataset id of the form "
                                 "'org/name'): check the path")
+    elif not hub_reachable(str(path_or_name), 'dataset'):
+        raise FileNotFoundError(f"no such folder: {p}, and the hub is offline (HF_*_OFFLINE) with no copy of a dataset "
+                                f"{str(path_or_name)!r} in its cache: check the path")
     else: ds = _load_hub(str(path_or_name), split, vocab, skip_bad, config)
     return ds.cast_column('audio', Audio(sampling_rate=SAMPLE_RATE))
 

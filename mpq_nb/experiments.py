@@ -12,7 +12,7 @@ from .models import load_teacher, load_processor, CTCBatches
 from .supernet import WHOLE_MODEL, map_avg_bits
 from .train import TrainConfig
 from .systems import System, SEARCH_METHODS, train_system, hessian_trainer
-from .runs import command_line
+from .runs import command_line, int_at_least
 from .eval import eval_sets, score, system_row
 from .results import (columns, read_results, done_keys, append_row, claim_folder, claim_teachers, claim_system,
                             system_files, slug, Context, row_info, score_fp32, run_system)
@@ -272,16 +272,16 @@ def add_arguments(p:argparse.ArgumentParser):
     "Add the options of `mpq experiments` to `p`."
     p.add_argument('--out', default='results', help='results folder (resumable: finished rows are kept)')
     p.add_argument('--quick', action='store_true', help='the few-minute grid: one teacher, fp32, uniform4, one budget')
-    p.add_argument('--steps', type=int, help=f'training steps per stage (default {STEPS}, quick {QUICK["steps"]})')
-    p.add_argument('--eval-utts', type=int, help='utterances per test split, 0 = all (default: all; quick 40)')
-    p.add_argument('--train-utts', type=int, help=f'training utterances (default {TRAIN_UTTS}, quick {QUICK["train_utts"]})')
+    p.add_argument('--steps', type=int_at_least(1), help=f'training steps per stage (default {STEPS}, quick {QUICK["steps"]})')
+    p.add_argument('--eval-utts', type=int_at_least(0, ' (0: all)'), help='utterances per test split, 0 = all (default: all; quick 40)')
+    p.add_argument('--train-utts', type=int_at_least(1), help=f'training utterances (default {TRAIN_UTTS}, quick {QUICK["train_utts"]})')
     p.add_argument('--corpus', help='corpus folder (default: the embedded corpus, made on first use)')
     p.add_argument('--teachers', help='comma-separated teacher names or folders (default: both shipped teachers)')
-    p.add_argument('--threads', type=int, default=0, help='torch threads (0: torch default)')
+    p.add_argument('--threads', type=int_at_least(0, " (0: torch's default)"), default=0, help='torch threads (0: torch default)')
     p.add_argument('--systems', help="comma-separated systems to run (default: all), e.g. fp32,fp32+ft")
     p.add_argument('--summary', action='store_true', help='only print the table and the summary of OUT/results.csv')
     p.add_argument('--tune-dev', action='store_true', help='run `TUNE_SETTINGS` on the dev split into OUT/tune-dev.csv instead of the grid')
-    p.add_argument('--seed', type=int, default=0, help='--tune-dev: the training seed (default 0; run one worker per seed)')
+    p.add_argument('--seed', type=int_at_least(0), default=0, help='--tune-dev: the training seed (default 0; run one worker per seed)')
     p.add_argument('--budget', type=float, default=3.5, help='--tune-dev: the average-bits budget (default 3.5)')
     p.add_argument('--settings', type=json.loads, help="--tune-dev: a JSON list of settings instead of TUNE_SETTINGS, "
                    "e.g. '[{}, {\"settle\": 0.25}]'")

@@ -14,7 +14,7 @@ from .quant import quantize_codes, pack, unpack, compression_ratio, qint
 from .supernet import QuantLinear, QuantConv1d, supernet_layers, freeze, dequantize
 
 # %% auto #0
-__all__ = ['FILES', 'quantization_map', 'layer_codes', 'save_packed', 'load_packed']
+__all__ = ['FILES', 'PACKED_TYPE', 'quantization_map', 'layer_codes', 'save_packed', 'load_packed']
 
 # %% ../nbs/20_export.ipynb #5c2d440f
 def _fixed_layers(model):
@@ -66,6 +66,14 @@ def _unpack_layer(codes, scale, bits, shape):
 # %% ../nbs/20_export.ipynb #9f9e16f5
 FILES = ('model.safetensors', 'quantization_map.json', 'config.json')   # what save_packed writes
 
+PACKED_TYPE = 'mpq_nb packed model: load it with mpq_nb.export.load_packed' # config.json's model_type: plain transformers refuses it
+
+def _packed_config(config)->dict:
+    "The config to write as `config.json`: its `model_type` kept as `mpq_nb_model_type`, so that `AutoModelForCTC.from_pretrained` refuses the folder, naming `load_packed`."
+    d = config.to_dict() if hasattr(config, 'to_dict') else dict(config)
+    if 'model_type' in d: d['mpq_nb_model_type'], d['model_type'] = d['model_type'], PACKED_TYPE
+    return d
+
 def _prepare_dir(out_dir, overwrite):
     "Create `out_dir`, or check that it is empty (or clear this format's files from it when `overwrite`)."
     out = Path(out_dir)
@@ -101,8 +109,7 @@ def save_packed(model:nn.Module, # a frozen model (see `freeze`)
     out = _prepare_dir(out_dir, overwrite)
     save_file(tensors, out / FILES[0], metadata={'format': 'pt', 'producer': 'mpq_nb.export.save_packed'})
     (out / FILES[1]).write_text(json.dumps(qmap, indent=1))
-    if hasattr(config, 'save_pretrained'): config.save_pretrained(out)
-    elif config is not None: (out / FILES[2]).write_text(json.dumps(config, indent=1))
+    if config is not None: (out / FILES[2]).write_text(json.dumps(_packed_config(config), indent=1, default=str))
     twin = dequantize(copy.deepcopy(model))   # the same state dict with fp32 weights and no scales
     fp32_bytes = 4 * sum(v.numel() for v in twin.state_dict().values())
     file_bytes, header_bytes = os.path.getsize(out / FILES[0]), _header_bytes(out / FILES[0])
@@ -141,8 +148,13 @@ def _build_from_config(out):
     path = out / FILES[2]
     if not path.is_file(): raise FileNotFoundError(f"{path} is missing: pass model= (a fresh instance of the architecture) "
                                                    "to load_packed")
-    from transformers import AutoConfig, AutoModelForCTC
-    try: return AutoModelForCTC.from_config(AutoConfig.from_pretrained(out))
+    from transformers import AutoModelForCTC
+    from transformers.models.auto.configuration_auto import CONFIG_MAPPING
+    try:
+        d = json.loads(path.read_text())
+        mt = d.pop('mpq_nb_model_type', None) or d.get('model_type')       # (an older export: the plain config)
+        d.pop('model_type', None)
+        return AutoModelForCTC.from_config(CONFIG_MAPPING[mt].from_dict(d))
     except Exception as e: raise ValueError(f"could not build a CTC model from {path} ({e}); pass model= instead") from None
 
 # %% ../nbs/20_export.ipynb #635bb41b

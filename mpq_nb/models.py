@@ -8,7 +8,7 @@ import json, math, os, random, shutil, tempfile, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from tqdm.auto import tqdm
-from .data import is_hub_id
+from .data import is_hub_id, hub_reachable
 from .runs import check_out_dir, check_writable, write_csv
 from transformers import (AutoModelForCTC, HubertConfig, HubertForCTC, Wav2Vec2Config, Wav2Vec2CTCTokenizer,
                           Wav2Vec2FeatureExtractor, Wav2Vec2ForCTC, Wav2Vec2Processor)
@@ -176,6 +176,9 @@ def resolve_teacher(name_or_path):
     if not p.exists() and not is_hub_id(str(name_or_path)):
         raise FileNotFoundError(f"no such folder: {p} (and {str(name_or_path)!r} is neither a shipped teacher "
                                 f"{list(SHIPPED)} nor a hub id of the form 'org/name'): check the path")
+    if not p.exists() and not hub_reachable(str(name_or_path), 'model'):
+        raise FileNotFoundError(f"no such folder: {p}, and the hub is offline (HF_*_OFFLINE) with no copy of a model "
+                                f"{str(name_or_path)!r} in its cache: check the path")
     if p.exists() and not (p/'config.json').exists():
         raise FileNotFoundError(f"{p} has no config.json: pass a directory written by `save_pretrained`, "
                                 f"a hub id, or one of {list(SHIPPED)}")

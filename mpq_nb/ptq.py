@@ -12,7 +12,7 @@ from .supernet import DEFAULT_INCLUDE
 from .systems import System, train_system
 from .data import ensure_corpus
 from .models import load_teacher, load_processor, resolve_teacher
-from .runs import check_writable, write_csv
+from .runs import check_writable, write_csv, int_at_least
 from .eval import LEVEL, eval_sets, score, system_row
 from .runs import provenance
 
@@ -92,9 +92,9 @@ def add_arguments(p:argparse.ArgumentParser):
     p.add_argument('--bits', type=int, nargs='+', default=[8, 4, 3, 2], help='bit-widths (default 8 4 3 2)')
     p.add_argument('--scope', choices=list(SCOPES), default='searchable', help='which layers to quantize')
     p.add_argument('--corpus', help='corpus folder (default: the embedded corpus)')
-    p.add_argument('--eval-utts', type=int, default=0, help='utterances per split, 0 = all')
+    p.add_argument('--eval-utts', type=int_at_least(0, ' (0: all)'), default=0, help='utterances per split, 0 = all')
     p.add_argument('--out', help='CSV to write'); p.add_argument('--overwrite', action='store_true')
-    p.add_argument('--threads', type=int, default=0, help='torch threads (0: torch default)')
+    p.add_argument('--threads', type=int_at_least(0, " (0: torch's default)"), default=0, help='torch threads (0: torch default)')
     return p
 
 def run_cli(a:argparse.Namespace):

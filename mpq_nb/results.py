@@ -11,16 +11,17 @@ import pandas as pd
 from torch import nn
 from .runs import check_out_dir, check_writable, is_run_dir, clear_run, settings_diff, read_json, read_csv
 from .runs import write_json, write_csv, provenance
-from .models import resolve_teacher
+from .models import resolve_teacher, SHIPPED
+from .data import is_hub_id
 from .eval import LEVEL, score, system_row, kept_errors, save_scored, load_scored
 from .train import TrainConfig
 from .systems import System, train_system
 from .export import save_packed
 
 # %% auto #0
-__all__ = ['KEY', 'OWNED', 'columns', 'read_results', 'done_keys', 'append_row', 'claim_folder', 'teacher_fingerprint',
-           'claim_teachers', 'claim_system', 'slug', 'system_files', 'Context', 'row_info', 'score_fp32', 'run_system',
-           'read_rows']
+__all__ = ['KEY', 'OWNED', 'columns', 'read_results', 'done_keys', 'append_row', 'lock_folder', 'release_folder', 'claim_folder',
+           'teacher_fingerprint', 'claim_teachers', 'claim_system', 'slug', 'system_files', 'Context', 'row_info',
+           'score_fp32', 'run_system', 'read_rows']
 
 # %% ../nbs/35_results.ipynb #18b77291
 KEY = ['teacher', 'system', 'seed'] # what identifies a row
@@ -34,15 +35,66 @@ def columns(splits, # the scored splits, e.g. ('test', 'test-unseen')
                'train_utts', 'eval_utts', 'command', 'git_commit', 'cores', 'torch_threads', 'torch', 'date'])
 
 # %% ../nbs/35_results.ipynb #db7f8c43
+_SCORES = ('wer_', 'cer_', 'p_')
+_NUMBERS = ('budget', 'seed', 'steps', 'avg_bits', 'compression_ratio', 'seconds', 'train_utts', 'eval_utts', 'cores', 'torch_threads')
+
+def _run_splits(p:Path):
+    "The scored splits the run folder of the results file `p` records in its `run.json`, or None."
+    try: s = json.loads((p.parent/'run.json').read_text()).get('splits')
+    except (OSError, ValueError, AttributeError): return None
+    return s if isinstance(s, list) and s and all(isinstance(x, str) for x in s) else None
+
+def _check_columns(p:Path, df:pd.DataFrame):
+    "An error naming a column that is not a results column (renamed by hand?) or a split without its WER."
+    missing = [c for c in KEY + ['method'] if c not in df.columns]
+    if missing: raise ValueError(f"{p} is not a results table: it lacks the columns {missing}")
+    unknown = [c for c in df.columns if c not in columns([]) and not c.startswith(_SCORES)]
+    have = {c.split('_', 1)[1] for c in df.columns if c.startswith(_SCORES)}
+    want = _run_splits(p)
+    if want is not None: unknown += sorted(c for c in df.columns if c.startswith(_SCORES) and c.split('_', 1)[1] not in want)
+    no_wer = sorted(s for s in (have | set(want or ())) if f'wer_{s}' not in df.columns)
+    if unknown or no_wer:
+        what = ([f"unknown columns {unknown}"] if unknown else []) + ([f"no WER column for {no_wer}"] if no_wer else [])
+        raise ValueError(f"{p}: {' and '.join(what)} (a column renamed by hand?): the columns are "
+                         f"{columns(want or ['<split>'])}; restore the names (or the file from git)")
+
+def _check_values(p:Path, df:pd.DataFrame)->pd.DataFrame:
+    "`df` with its number and `lossless` columns typed; an error naming the file, line and column of a value that cannot be right."
+    def bad(c, mask, what):
+        if mask.any():
+            i = int(mask.to_numpy().nonzero()[0][0])
+            raise ValueError(f"{p}, line {i + 2} (teacher {df.teacher.iloc[i]}, system {df.system.iloc[i]}): {c} is "
+                             f"{df[c].iloc[i]!r}, {what}; correct it (or restore the file from git)")
+    for c in KEY: bad(c, df[c].isna(), 'which identifies a row: it cannot be blank')
+    for c in [c for c in df.columns if c in _NUMBERS or c.startswith(_SCORES)]:
+        x = pd.to_numeric(df[c], errors='coerce')
+        bad(c, x.isna() & df[c].notna(), 'not a number')
+        if c.startswith(('wer_', 'cer_')): bad(c, x < 0, 'below 0')
+        if c.startswith('p_'): bad(c, (x < 0) | (x > 1), 'not a probability in [0, 1]')
+        df[c] = x
+    bad('seed', df.seed % 1 != 0, 'not a whole number')
+    df['seed'] = df.seed.astype(int)
+    if 'lossless' in df.columns and df.lossless.dtype != bool:
+        s = df.lossless.map(lambda v: {'true': True, 'false': False}.get(str(v).strip().lower()) if pd.notna(v) else v)
+        bad('lossless', s.isna() & df.lossless.notna(), 'neither True nor False')
+        df['lossless'] = s
+    dup = df.duplicated(KEY, keep=False)
+    if dup.any():
+        first = df[dup].iloc[0]
+        lines = [int(i) + 2 for i in (df[KEY] == first[KEY]).all(axis=1).to_numpy().nonzero()[0]]
+        raise ValueError(f"{p}: lines {lines} are the same row (teacher {first.teacher}, system {first.system}, seed "
+                         f"{first.seed}): one system and seed has one row, and a copy is not a second seed. Delete the "
+                         f"duplicate line(s)")
+    return df
+
 def read_results(results_csv)->pd.DataFrame:
-    "The results table in `results_csv` (empty, without columns, when the file does not exist)."
+    "The results table in `results_csv` (empty, without columns, when the file does not exist), its columns and values checked."
     p = Path(results_csv)
     if not p.exists(): return pd.DataFrame(columns=KEY)
     df = read_csv(p, 'restore it from git, or move it aside to start again',
                   dtype={'teacher': str, 'system': str, 'method': str, 'bits_candidates': str}, float_precision='round_trip')
-    missing = [c for c in KEY + ['method'] if c not in df.columns]
-    if missing: raise ValueError(f"{p} is not a results table: it lacks the columns {missing}")
-    return df
+    _check_columns(p, df)
+    return _check_values(p, df)
 
 def done_keys(results_csv)->set:
     "The (teacher, system, seed) of every row of `results_csv`."
@@ -65,6 +117,31 @@ def append_row(csv, row:dict, columns:list):
 # %% ../nbs/35_results.ipynb #47efdfaf
 OWNED = ('run.json', 'report.json', 'results.csv', 'teachers.json', 'fp32', 'hyps', 'history', 'ckpt', 'model', 'onnx') # what a run writes
 
+_HELD = {} # resolved run folder -> the open `.lock` file by which this process holds it
+
+def lock_folder(out)->Path:
+    "Hold `out/.lock` while this process runs (or until `release_folder`); an error naming the holder when another process holds it."
+    out = Path(out); key = str(out.resolve())
+    if key in _HELD: return out
+    out.mkdir(parents=True, exist_ok=True)
+    f = open(out/'.lock', 'a+')
+    try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)               # released by the system when the process ends
+    except BlockingIOError:
+        f.seek(0); who = f.read().strip() or 'another process'; f.close()
+        raise FileExistsError(f"{out} is in use by another run ({who}): two runs in one folder would write every system "
+                              f"twice. Wait for it to finish (then the same command resumes or reuses it), or choose "
+                              f"another --out") from None
+    f.seek(0); f.truncate(); f.write(f'{platform.node()} pid {os.getpid()}'); f.flush()
+    _HELD[key] = f
+    return out
+
+def release_folder(out):
+    "Let go of the `.lock` that `lock_folder` holds on `out` (nothing when this process does not hold it)."
+    f = _HELD.pop(str(Path(out).resolve()), None)
+    if f is not None: f.close()
+
+def _entries(out:Path)->list: return [p for p in out.iterdir() if p.name != '.lock']
+
 def _started(out:Path)->bool:
     "Whether the run in `out` has a row or has written a checkpoint."
     return (out/'results.csv').exists() or any((out/'ckpt').rglob('*.pt'))
@@ -75,11 +152,16 @@ def claim_folder(out, # the results folder
                  overwrite:bool=False, # clear a run with other settings (or a finished one) first
                  accelerator=None, # with several processes: all check, the main one writes
                  finished:str=None, # a file whose presence means the run is complete, e.g. 'report.json'
+                 exclusive:bool=False, # one writer: hold the folder (`lock_folder`) until `release_folder` or the process ends
                 )->bool:
     "Make `out` a results folder with `settings`: new or empty, a run with the same settings (resumed: True), or one cleared when asked."
     out = Path(out); check_out_dir(out); check_writable(out)
     clear = resume = False
-    if out.exists() and any(out.iterdir()):
+    if out.exists() and any(_entries(out)) and not is_run_dir(out, 'run.json'):
+        raise FileExistsError(f"{out} holds files and is not an mpq run folder (no run.json): nothing in it was "
+                              f"changed. Choose a new or empty --out")
+    if exclusive and (accelerator is None or accelerator.is_main_process): lock_folder(out)   # before run.json is read
+    if out.exists() and any(_entries(out)):
         if not is_run_dir(out, 'run.json'):
             raise FileExistsError(f"{out} holds files and is not an mpq run folder (no run.json): nothing in it was "
                                   f"changed. Choose a new or empty --out")
@@ -144,8 +226,12 @@ def claim_system(d)->bool:
 
 # %% ../nbs/35_results.ipynb #4a0a61f0
 def slug(teacher:str)->str:
-    "A folder name for a teacher name or path: its last part."
-    return re.sub(r'[^\w.+@-]', '_', Path(str(teacher)).name) or 'teacher'
+    "A folder name for a teacher: a shipped name as it is; a folder or hub id by its last part and a hash of its resolved path (or id)."
+    t = str(teacher); name = re.sub(r'[^\w.+@-]', '_', Path(t).name) or 'teacher'
+    if t in SHIPPED: return name
+    p = Path(t).expanduser()
+    ident = str(p.resolve()) if p.exists() or not is_hub_id(t) else t      # two folders named `final` are two teachers
+    return f"{name}-{hashlib.sha256(ident.encode()).hexdigest()[:8]}"
 
 def system_files(out, teacher:str, system:str, seed:int)->dict:
     "The paths of a system's files in a results folder: `ckpt` (a folder), `history`, `alpha` and `hyps`."
@@ -216,7 +302,8 @@ def run_system(out, # a results folder (`claim_folder`)
         if main:
             write_csv(f['history'], res.history)
             if len(res.alpha_history): write_csv(f['alpha'], res.alpha_history)
-            if pack: save_packed(res.model, Path(out)/'model', overwrite=True)
+            if pack:                            # the packed model, with its processor: `mpq eval --model <out>/model` runs it
+                save_packed(res.model, Path(out)/'model', overwrite=True); ctx.processor.save_pretrained(Path(out)/'model')
     row = _row(system, ctx, base, bmap)
     if main:
         write_json(f['hyps'], kept_errors(reps), indent=None)

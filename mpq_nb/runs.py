@@ -4,14 +4,15 @@
 
 # %% ../nbs/09_runs.ipynb #68947bb7
 from __future__ import annotations
-import fnmatch, gzip, json, os, shutil, sys, tempfile
+import argparse, fnmatch, gzip, json, math, os, shutil, sys, tempfile
 from numbers import Integral
 from pathlib import Path
 import pandas as pd
 
 # %% auto #0
-__all__ = ['check_out_dir', 'check_writable', 'check_int', 'settings_diff', 'write_bytes', 'write_text', 'write_json',
-           'write_csv', 'read_json', 'read_csv', 'is_run_dir', 'clear_run', 'command_line', 'provenance']
+__all__ = ['check_out_dir', 'check_writable', 'check_int', 'int_at_least', 'positive_float', 'settings_diff', 'write_bytes',
+           'write_text', 'write_json', 'write_csv', 'read_json', 'read_csv', 'is_run_dir', 'clear_run', 'command_line',
+           'provenance']
 
 # %% ../nbs/09_runs.ipynb #e433227e
 def _protected()->dict:
@@ -57,6 +58,25 @@ def check_int(name:str, # how the message names the value, e.g. 'steps' or 'step
     if isinstance(v, bool) or not isinstance(v, Integral) or v < lo:
         raise ValueError(f"{name} must be {'None or ' if optional else ''}an int >= {lo}, got {v!r}")
     return int(v)
+
+# %% ../nbs/09_runs.ipynb #81c4c066
+def int_at_least(lo:int, # the smallest value allowed
+                 hint:str='', # appended to the message, e.g. ' (0: all)'
+                ):
+    "An argparse `type`: a whole number >= `lo`, or an error that says what to pass."
+    def f(s):
+        try: v = int(s)
+        except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number: pass an int >= {lo}{hint}") from None
+        if v < lo: raise argparse.ArgumentTypeError(f"{v} is below {lo}: pass an int >= {lo}{hint}")
+        return v
+    return f
+
+def positive_float(s)->float:
+    "An argparse `type`: a finite number > 0, or an error that says what to pass."
+    try: v = float(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a number: pass a number > 0") from None
+    if not math.isfinite(v) or v <= 0: raise argparse.ArgumentTypeError(f"{s} is not a finite number > 0: pass a number > 0")
+    return v
 
 # %% ../nbs/09_runs.ipynb #4a38ed58
 def settings_diff(before:dict, # the settings a folder or checkpoint recorded
