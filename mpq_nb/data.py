@@ -239,7 +239,12 @@ def default_cache_dir():
 def ensure_corpus(hours=10.0, seed=0, root=None, **kwargs):
     "The path of the synthetic corpus of `hours` and `seed` under `root` (default `default_cache_dir()`), made on first use"
     path = Path(root or default_cache_dir()).expanduser()/f'synth-{hours:g}h-seed{seed}'
-    make_corpus(path, hours=hours, seed=seed, **kwargs)
+    try: make_corpus(path, hours=hours, seed=seed, **kwargs)
+    except ValueError as e:                                # advice for the cache, which no command names with --out
+        if root is not None: raise
+        why = re.split(r'[.;:] (?:Pass overwrite|delete |nothing in it)', str(e))[0]
+        raise ValueError(f"the cached corpus {path} cannot be used: {why}. Delete {path} to make it again, or set "
+                         f"MPQ_CACHE to another folder (the cache is $MPQ_CACHE, else ~/.cache/mpq_nb)") from None
     return path
 
 # %% ../nbs/10_data.ipynb #8d902e9f
@@ -281,7 +286,7 @@ def _report(bad, total, where, skip_bad):
     kinds = Counter(re.split(r' \(|:', why)[0] for _, why in bad)
     summary = ', '.join(f'{n} {k}' for k, n in kinds.items())
     if not skip_bad:
-        raise ValueError(f'{len(bad)} of {total} utterances in {where} are unusable ({summary}):\n{lines}\nPass skip_bad=True (on the command line: --skip-bad) to skip them.')
+        raise ValueError(f'{len(bad)} of {total} utterances in {where} are unusable ({summary}):\n{lines}\nFix or remove these files; or pass skip_bad=True (on the command line: `mpq eval --skip-bad`) to skip them.')
     warnings.warn(f'skipped {len(bad)} of {total} utterances in {where} ({summary}):\n{lines}')
 
 # %% ../nbs/10_data.ipynb #7decb8cc

@@ -78,6 +78,12 @@ class CTCBatches:
         self.rng = np.random.default_rng(seed)
         order = sorted(range(len(self.items)), key=lambda i: len(self.items[i][0]))
         order = [i for i in order if len(self.items[i][0]) <= max_seconds * 16000]
+        if len(order) < len(self.items):                                 # never dropped without a word
+            n, N = len(self.items) - len(order), len(self.items)
+            if not order: raise ValueError(f"all {N} utterances are longer than max_seconds={max_seconds} s: cut the "
+                                           "audio into shorter utterances, or pass a larger max_seconds")
+            import warnings; warnings.warn(f"{n} of {N} utterances are longer than max_seconds={max_seconds} s and are "
+                                           "left out of training")
         self.batches, cur, secs = [], [], 0.
         for i in order:
             s = len(self.items[i][0]) / 16000
