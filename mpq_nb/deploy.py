@@ -65,7 +65,7 @@ def _session_options(threads):
     import onnxruntime as ort
     so = ort.SessionOptions()
     if threads: so.intra_op_num_threads, so.inter_op_num_threads = threads, 1
-    so.log_severity_level = 3                            # errors only
+    so.log_severity_level = 4                            # fatal only: a refusal is raised with ONNX Runtime's message
     return so
 
 # %% ../nbs/21_deploy.ipynb #c33330f6
