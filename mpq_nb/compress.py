@@ -46,7 +46,9 @@ def check_args(method:str, budget:float, bits, steps:int, uniform_bits:int, trai
     if method not in COMPRESS_METHODS: raise ValueError(f"method (--method) must be one of {COMPRESS_METHODS}, got {method!r}")
     try: bits = check_bits(tuple(bits))
     except (TypeError, ValueError) as e: raise ValueError(f"--bits: {e}") from None
-    if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not bits[0] <= budget <= bits[-1]:
+    if isinstance(budget, bool) or not isinstance(budget, (int, float)):
+        raise TypeError(f"budget (--budget) must be a number of bits, e.g. 3.5; got {budget!r} ({type(budget).__name__})")
+    if not bits[0] <= budget <= bits[-1]:
         raise ValueError(f"budget (--budget) {budget!r} must lie within the candidates' range [{bits[0]}, {bits[-1]}] (--bits {','.join(map(str, bits))})")
     check_int('steps (--steps)', steps, 1); check_int('train_utts (--train-utts)', train_utts, 1)
     check_int('eval_utts (--eval-utts)', eval_utts, 0)

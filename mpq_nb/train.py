@@ -72,8 +72,8 @@ class TrainConfig:
             if isinstance(v, bool) or not isinstance(v, Real) or not math.isfinite(v) or v < 0:
                 raise ValueError(f"{name} must be a number >= 0, got {v!r}")
         if (not isinstance(self.tau, tuple) or len(self.tau) != 2
-                or not all(isinstance(t, Real) and not isinstance(t, bool) and t > 0 for t in self.tau)):
-            raise ValueError(f"tau must be two temperatures > 0 (start, end), got {self.tau!r}")
+                or not all(isinstance(t, Real) and not isinstance(t, bool) and math.isfinite(t) and t > 0 for t in self.tau)):
+            raise ValueError(f"tau must be two finite temperatures > 0 (start, end), e.g. (1.0, 0.1); got {self.tau!r}")
         g = self.max_grad_norm
         if g is not None and (isinstance(g, bool) or not isinstance(g, Real) or not math.isfinite(g) or g <= 0):
             raise ValueError(f"max_grad_norm must be None or a number > 0, got {g!r}")
@@ -325,8 +325,22 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, cfg:TrainConfig
     return st.hist, st.elapsed
 
 # %% ../nbs/03_train.ipynb #6247aed0
+def _check_teacher(teacher):
+    "An error that says what to pass instead, for a teacher the search cannot start from: no CTC head, not loaded (meta), not float32."
+    if not isinstance(teacher, nn.Module): raise TypeError(f"teacher must be a CTC model (nn.Module), got {type(teacher).__name__}")
+    if hasattr(teacher, 'config') and not hasattr(teacher, 'lm_head'):
+        raise ValueError(f"{type(teacher).__name__} has no CTC head (lm_head): pass a *ForCTC model, e.g. "
+                         "AutoModelForCTC.from_pretrained(...) or mpq_nb.models.load_teacher(...)")
+    ps = [*teacher.parameters(), *teacher.buffers()]
+    if any(p.is_meta for p in ps):
+        raise ValueError("the teacher's weights are on the meta device (created without loading them): load the weights, "
+                         "e.g. with from_pretrained (no device_map='meta'), before compressing it")
+    odd = sorted({str(p.dtype) for p in ps if p.is_floating_point() and p.dtype != torch.float32})
+    if odd: raise ValueError(f"the teacher's weights are {', '.join(odd)}: the search trains in float32; pass teacher.float()")
+
 def student_of(teacher, ctc_reduction='mean'):
     "A trainable deepcopy of `teacher` with CTC averaged over target lengths and zero_infinity set."
+    _check_teacher(teacher)
     if (bad := _nonfinite(teacher)):
         raise ValueError(f"the teacher's weights hold NaN or Inf ({', '.join(bad[:3])}{', ...' if len(bad) > 3 else ''}): "
                          "load a sound teacher (was it saved from a diverged run?)")
