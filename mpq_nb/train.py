@@ -14,7 +14,7 @@ from tqdm.auto import tqdm
 from .supernet import (ALPHA_COLUMNS, alpha_rows, allocate_bits, to_supernet, supernet_layers, quant_layers, arch_parameters, weight_parameters, set_tau, set_hard,
                              set_searching, expected_bits, bit_map, freeze, uniform_bit_map, map_avg_bits)
 from .quant import check_bits
-from .runs import check_int, settings_diff
+from .runs import check_int, settings_diff, written_whole
 from .losses import kl_to_teacher, budget_loss, frame_mask, total_loss
 
 # %% auto #0
@@ -156,9 +156,7 @@ def _plain(x):
 
 def _save_ckpt(path, state):
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + '.tmp')
-    torch.save(_plain(state), tmp)
-    os.replace(tmp, path)
+    with written_whole(path, path.with_name(path.name + '.tmp')) as tmp: torch.save(_plain(state), tmp)   # a full disk: named, no .tmp left
 
 def _load_ckpt(path, config):
     path = Path(path)
