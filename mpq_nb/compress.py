@@ -15,7 +15,7 @@ from .models import load_teacher, load_processor, resolve_teacher, CTCBatches
 from .eval import LEVEL, eval_sets
 from .train import TrainConfig, make_accelerator
 from .systems import System
-from .results import Context, release_folder, claim_folder, claim_teachers, done_keys, read_rows, row_info, run_system, score_fp32
+from .results import Context, release_folder, claim_folder, claim_corpus, claim_teachers, done_keys, read_rows, row_info, run_system, score_fp32
 
 # %% auto #0
 __all__ = ['COMPRESS_METHODS', 'bit_map_text', 'check_args', 'compress', 'report_table', 'format_report']
@@ -139,6 +139,7 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
         t_start = time.perf_counter()
         corpus, teacher, proc, tests, batches, n_train = _inputs(model, corpus, splits, eval_utts, train_split, train_utts,
                                                                  batch_seconds, seed, acc)
+        if main: claim_corpus(out, corpus)                              # rows of one corpus only
         ctx = Context(str(model), teacher, proc, tests, row_info(n_train, eval_utts, command_line(), acc), acc)
         score_fp32(out, ctx, progress)
         systems = ([System('fp32', 0, seed=seed)] + ([System('uniform', steps, bits=(uniform_bits,), seed=seed)] if uniform_bits else [])
