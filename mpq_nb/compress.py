@@ -15,7 +15,7 @@ from .models import load_teacher, load_processor, resolve_teacher, CTCBatches
 from .eval import LEVEL, eval_sets
 from .train import TrainConfig, make_accelerator
 from .systems import System
-from .results import Context, release_folder, claim_folder, claim_teachers, done_keys, read_rows, row_info, run_system, score_fp32
+from .results import Context, release_folder, claim_folder, claim_corpus, claim_teachers, done_keys, read_rows, row_info, run_system, score_fp32
 from .bench_deploy import deployment, deployment_line
 
 # %% auto #0
@@ -47,7 +47,9 @@ def check_args(method:str, budget:float, bits, steps:int, uniform_bits:int, trai
     if method not in COMPRESS_METHODS: raise ValueError(f"method (--method) must be one of {COMPRESS_METHODS}, got {method!r}")
     try: bits = check_bits(tuple(bits))
     except (TypeError, ValueError) as e: raise ValueError(f"--bits: {e}") from None
-    if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not bits[0] <= budget <= bits[-1]:
+    if isinstance(budget, bool) or not isinstance(budget, (int, float)):
+        raise TypeError(f"budget (--budget) must be a number of bits, e.g. 3.5; got {budget!r} ({type(budget).__name__})")
+    if not bits[0] <= budget <= bits[-1]:
         raise ValueError(f"budget (--budget) {budget!r} must lie within the candidates' range [{bits[0]}, {bits[-1]}] (--bits {','.join(map(str, bits))})")
     check_int('steps (--steps)', steps, 1); check_int('train_utts (--train-utts)', train_utts, 1)
     check_int('eval_utts (--eval-utts)', eval_utts, 0)
@@ -148,6 +150,7 @@ def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pret
         t_start = time.perf_counter()
         corpus, teacher, proc, tests, batches, n_train = _inputs(model, corpus, splits, eval_utts, train_split, train_utts,
                                                                  batch_seconds, seed, acc)
+        if main: claim_corpus(out, corpus)                              # rows of one corpus only
         ctx = Context(str(model), teacher, proc, tests, row_info(n_train, eval_utts, command_line(), acc), acc)
         score_fp32(out, ctx, progress)
         systems = ([System('fp32', 0, seed=seed)] + ([System('uniform', steps, bits=(uniform_bits,), seed=seed)] if uniform_bits else [])

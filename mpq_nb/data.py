@@ -198,6 +198,9 @@ def make_corpus(out_dir, # where to write the corpus (LibriSpeech layout) and it
     if shutil.which('espeak-ng') is None:
         raise RuntimeError('espeak-ng is not installed: run `bash tools/setup.sh`, or `apt-get install espeak-ng`')
     if not 0 <= noise <= 1: raise ValueError(f'noise is the fraction of noisy utterances, 0..1; got {noise}')
+    for name, h in dict(hours=hours, dev_hours=dev_hours, test_hours=test_hours, unseen_hours=unseen_hours).items():
+        if isinstance(h, bool) or not isinstance(h, (int, float)) or not h > 0 or h == float('inf'):
+            raise ValueError(f'{name} must be a finite number of hours > 0, e.g. 10; got {h!r}')
     if not 0 < n_words <= len(load_words()): raise ValueError(f'n_words must be 1..{len(load_words())}; got {n_words}')
     out = Path(out_dir).expanduser()
     params = dict(version=CORPUS_VERSION, seed=seed, hours=hours, dev_hours=dev_hours, test_hours=test_hours,

@@ -14,7 +14,7 @@ from .train import TrainConfig
 from .systems import System, SEARCH_METHODS, train_system, hessian_trainer
 from .runs import command_line, int_at_least
 from .eval import eval_sets, score, system_row
-from .results import (columns, read_results, done_keys, append_row, claim_folder, claim_teachers, claim_system,
+from .results import (columns, read_results, done_keys, append_row, claim_folder, claim_teachers, claim_system, claim_corpus,
                             system_files, slug, Context, row_info, score_fp32, run_system)
 
 # %% auto #0
@@ -144,6 +144,7 @@ def run_grid(out_dir, # the results folder (`mpq_nb.results`)
     command = command or command_line(f"mpq_nb.experiments.run_grid({str(out)!r}, quick={quick}, steps={steps}, "
                                   f"eval_utts={eval_utts}, teachers={teachers!r})")
     tests, train = _data(corpus, SCORED_SPLITS, eval_utts, train_utts)
+    claim_corpus(out, corpus or ensure_corpus())                            # rows of one corpus only
     info = row_info(len(train), eval_utts, command)                         # the commit of the code that runs, not a later HEAD
     cur = {}                                                                # the current teacher's `Context` and batches
     for i, spec in enumerate(todo, 1):

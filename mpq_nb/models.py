@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from tqdm.auto import tqdm
 from .data import is_hub_id, hub_reachable
-from .runs import check_out_dir, check_writable, write_csv
+from .runs import check_out_dir, check_writable, write_csv, written_whole
 from transformers import (AutoModelForCTC, HubertConfig, HubertForCTC, Wav2Vec2Config, Wav2Vec2CTCTokenizer,
                           Wav2Vec2FeatureExtractor, Wav2Vec2ForCTC, Wav2Vec2Processor)
 
@@ -138,9 +138,9 @@ def train_teacher(model, # a CTC model, e.g. `new_teacher('wav2vec2')`
         step, hist = st['step'], st['hist']; batches.rng.bit_generator.state = st['rng']; torch.set_rng_state(st['torch_rng'])
         print(f"resuming from step {step} of {steps} ({ck})")
     def save():
-        torch.save(dict(model=model.state_dict(), opt=opt.state_dict(), sched=sched.state_dict(), step=step, hist=hist,
-                        rng=batches.rng.bit_generator.state, torch_rng=torch.get_rng_state()), ck.with_suffix('.tmp'))
-        ck.with_suffix('.tmp').replace(ck)
+        with written_whole(ck) as t:
+            torch.save(dict(model=model.state_dict(), opt=opt.state_dict(), sched=sched.state_dict(), step=step, hist=hist,
+                            rng=batches.rng.bit_generator.state, torch_rng=torch.get_rng_state()), t)
         write_csv(out_dir/'history.csv', pd.DataFrame(hist))
     pbar = tqdm(total=steps, initial=step, disable=not progress, desc='teacher')
     t0, losses = time.perf_counter(), []

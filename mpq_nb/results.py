@@ -20,8 +20,8 @@ from .export import save_packed
 
 # %% auto #0
 __all__ = ['KEY', 'OWNED', 'columns', 'read_results', 'done_keys', 'append_row', 'lock_folder', 'release_folder', 'claim_folder',
-           'teacher_fingerprint', 'claim_teachers', 'claim_system', 'slug', 'system_files', 'Context', 'row_info',
-           'score_fp32', 'run_system', 'read_rows']
+           'teacher_fingerprint', 'claim_teachers', 'corpus_identity', 'claim_corpus', 'claim_system', 'slug',
+           'system_files', 'Context', 'row_info', 'score_fp32', 'run_system', 'read_rows']
 
 # %% ../nbs/35_results.ipynb #18b77291
 KEY = ['teacher', 'system', 'seed'] # what identifies a row
@@ -115,7 +115,7 @@ def append_row(csv, row:dict, columns:list):
         f.flush(); os.fsync(f.fileno())
 
 # %% ../nbs/35_results.ipynb #47efdfaf
-OWNED = ('run.json', 'report.json', 'results.csv', 'teachers.json', 'fp32', 'hyps', 'history', 'ckpt', 'model', 'onnx') # what a run writes
+OWNED = ('run.json', 'report.json', 'results.csv', 'teachers.json', 'data.json', 'fp32', 'hyps', 'history', 'ckpt', 'model', 'onnx') # what a run writes
 
 _HELD = {} # resolved run folder -> the open `.lock` file by which this process holds it
 
@@ -200,6 +200,24 @@ def claim_teachers(out, teachers):
         raise FileExistsError(f"the weights of {changed} changed since their rows in {out} were made: their rows would "
                               f"mix two models. Use another --out (or move {out} aside) to start again")
     write_json(f, {**known, **now})
+
+# %% ../nbs/35_results.ipynb #5e4ee160
+def corpus_identity(corpus)->dict:
+    "What a corpus is: its resolved folder and the sha256 of its `corpus.json` (None without one); a hub dataset's id."
+    p = Path(str(corpus)).expanduser()
+    if not p.exists(): return dict(corpus=str(corpus), manifest_sha256=None)
+    m = p.resolve()/'corpus.json'
+    return dict(corpus=str(p.resolve()), manifest_sha256=hashlib.sha256(m.read_bytes()).hexdigest() if m.is_file() else None)
+
+def claim_corpus(out, corpus):
+    "Record the corpus of the rows in `out/data.json`; refuse another corpus (or the same folder made again) once rows exist."
+    f, now = Path(out)/'data.json', corpus_identity(corpus)
+    known = read_json(f, f"it records the corpus behind the rows in {out}: restore it, or use another --out") if f.exists() else None
+    if known is not None and known != now and _started(Path(out)):
+        raise FileExistsError(f"the rows in {out} were scored on {known['corpus']} (corpus.json sha256 "
+                              f"{str(known['manifest_sha256'])[:12]}), not on {now['corpus']} "
+                              f"({str(now['manifest_sha256'])[:12]}): their rows would mix two corpora. Use another --out")
+    write_json(f, now)
 
 # %% ../nbs/35_results.ipynb #2271a9bf
 def _alive(pid:int)->bool:

@@ -4,15 +4,15 @@
 
 # %% ../nbs/09_runs.ipynb #68947bb7
 from __future__ import annotations
-import argparse, fnmatch, gzip, json, math, os, shutil, sys, tempfile
+import argparse, contextlib, fnmatch, gzip, json, math, os, shutil, sys, tempfile
 from numbers import Integral
 from pathlib import Path
 import pandas as pd
 
 # %% auto #0
-__all__ = ['check_out_dir', 'check_writable', 'check_int', 'int_at_least', 'positive_float', 'settings_diff', 'write_bytes',
-           'write_text', 'write_json', 'write_csv', 'read_json', 'read_csv', 'is_run_dir', 'clear_run', 'command_line',
-           'provenance']
+__all__ = ['check_out_dir', 'check_writable', 'check_int', 'int_at_least', 'positive_float', 'settings_diff', 'written_whole',
+           'write_bytes', 'write_text', 'write_json', 'write_csv', 'read_json', 'read_csv', 'is_run_dir', 'clear_run',
+           'command_line', 'provenance']
 
 # %% ../nbs/09_runs.ipynb #e433227e
 def _protected()->dict:
@@ -88,11 +88,24 @@ def settings_diff(before:dict, # the settings a folder or checkpoint recorded
 # %% ../nbs/09_runs.ipynb #9538f278
 def _tmp(path:Path)->Path: return path.with_name(f'.{path.name}.{os.getpid()}.tmp')   # same folder: the rename is atomic
 
+@contextlib.contextmanager
+def written_whole(path, tmp=None):
+    "A temporary path beside `path` (or `tmp`) to write into: renamed to `path` at the end; on a failed write removed, and the error says what to do."
+    path = Path(path); t = Path(tmp) if tmp else _tmp(path)
+    try:
+        yield t
+        os.replace(t, path)
+    except (OSError, RuntimeError) as e:                  # torch.save reports a failed write as a RuntimeError
+        t.unlink(missing_ok=True)
+        why = getattr(e, 'strerror', None) or (str(e).strip().splitlines() or [type(e).__name__])[0][:160]
+        raise OSError(f"could not write {path} ({why}): is the disk full, or a file-size limit (ulimit -f) reached? Free "
+                      "space and run the same command again: a run resumes from its last checkpoint") from None
+    except BaseException: t.unlink(missing_ok=True); raise
+
 def write_bytes(path, data:bytes)->Path:
     "Write `data` to `path` whole or not at all (a temporary file beside it, then a rename)."
-    path = Path(path); t = _tmp(path)
-    t.write_bytes(data); os.replace(t, path)
-    return path
+    with written_whole(path) as t: t.write_bytes(data)
+    return Path(path)
 
 def write_text(path, text:str)->Path:
     "Write `text` (UTF-8) to `path` whole or not at all."
@@ -106,9 +119,8 @@ def write_json(path, obj, indent:int|None=1)->Path:
 
 def write_csv(path, df:pd.DataFrame)->Path:
     "Write `df` (no index) as CSV to `path`, atomically."
-    path = Path(path); t = _tmp(path)
-    df.to_csv(t, index=False); os.replace(t, path)
-    return path
+    with written_whole(path) as t: df.to_csv(t, index=False)
+    return Path(path)
 
 # %% ../nbs/09_runs.ipynb #27ce99f7
 def read_json(path, # a JSON file a run wrote

@@ -14,7 +14,7 @@ from tqdm.auto import tqdm
 from .supernet import (ALPHA_COLUMNS, alpha_rows, allocate_bits, to_supernet, supernet_layers, quant_layers, arch_parameters, weight_parameters, set_tau, set_hard,
                              set_searching, expected_bits, bit_map, freeze, uniform_bit_map, map_avg_bits)
 from .quant import check_bits
-from .runs import check_int, settings_diff
+from .runs import check_int, settings_diff, written_whole
 from .losses import kl_to_teacher, budget_loss, frame_mask, total_loss
 
 # %% auto #0
@@ -72,8 +72,8 @@ class TrainConfig:
             if isinstance(v, bool) or not isinstance(v, Real) or not math.isfinite(v) or v < 0:
                 raise ValueError(f"{name} must be a number >= 0, got {v!r}")
         if (not isinstance(self.tau, tuple) or len(self.tau) != 2
-                or not all(isinstance(t, Real) and not isinstance(t, bool) and t > 0 for t in self.tau)):
-            raise ValueError(f"tau must be two temperatures > 0 (start, end), got {self.tau!r}")
+                or not all(isinstance(t, Real) and not isinstance(t, bool) and math.isfinite(t) and t > 0 for t in self.tau)):
+            raise ValueError(f"tau must be two finite temperatures > 0 (start, end), e.g. (1.0, 0.1); got {self.tau!r}")
         g = self.max_grad_norm
         if g is not None and (isinstance(g, bool) or not isinstance(g, Real) or not math.isfinite(g) or g <= 0):
             raise ValueError(f"max_grad_norm must be None or a number > 0, got {g!r}")
@@ -156,9 +156,7 @@ def _plain(x):
 
 def _save_ckpt(path, state):
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + '.tmp')
-    torch.save(_plain(state), tmp)
-    os.replace(tmp, path)
+    with written_whole(path, path.with_name(path.name + '.tmp')) as tmp: torch.save(_plain(state), tmp)   # a full disk: named, no .tmp left
 
 def _load_ckpt(path, config):
     path = Path(path)
@@ -325,8 +323,22 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, cfg:TrainConfig
     return st.hist, st.elapsed
 
 # %% ../nbs/03_train.ipynb #6247aed0
+def _check_teacher(teacher):
+    "An error that says what to pass instead, for a teacher the search cannot start from: no CTC head, not loaded (meta), not float32."
+    if not isinstance(teacher, nn.Module): raise TypeError(f"teacher must be a CTC model (nn.Module), got {type(teacher).__name__}")
+    if hasattr(teacher, 'config') and not hasattr(teacher, 'lm_head'):
+        raise ValueError(f"{type(teacher).__name__} has no CTC head (lm_head): pass a *ForCTC model, e.g. "
+                         "AutoModelForCTC.from_pretrained(...) or mpq_nb.models.load_teacher(...)")
+    ps = [*teacher.parameters(), *teacher.buffers()]
+    if any(p.is_meta for p in ps):
+        raise ValueError("the teacher's weights are on the meta device (created without loading them): load the weights, "
+                         "e.g. with from_pretrained (no device_map='meta'), before compressing it")
+    odd = sorted({str(p.dtype) for p in ps if p.is_floating_point() and p.dtype != torch.float32})
+    if odd: raise ValueError(f"the teacher's weights are {', '.join(odd)}: the search trains in float32; pass teacher.float()")
+
 def student_of(teacher, ctc_reduction='mean'):
     "A trainable deepcopy of `teacher` with CTC averaged over target lengths and zero_infinity set."
+    _check_teacher(teacher)
     if (bad := _nonfinite(teacher)):
         raise ValueError(f"the teacher's weights hold NaN or Inf ({', '.join(bad[:3])}{', ...' if len(bad) > 3 else ''}): "
                          "load a sound teacher (was it saved from a diverged run?)")
