@@ -15,7 +15,7 @@ from .models import load_teacher, load_processor, make_processor
 from .eval import wer_report
 from .data import ensure_corpus, load_librispeech
 from .bench import HUB_ARCHS, hub_architecture
-from .deploy import measure, normalize, SUPPORTED_BITS
+from .deploy import measure, normalize, SUPPORTED_BITS, save_utterances, load_utterances
 
 # %% auto #0
 __all__ = ['MiB', 'DEPLOY_GOALS', 'RANDOM_BUDGET', 'TorchCTC', 'run_worker', 'main', 'figures', 'ratios', 'random_map',
@@ -37,8 +37,7 @@ def _load_torch(spec):
     model = load_packed(spec['model']) if spec.get('packed') else load_teacher(spec['model'])
     return TorchCTC(model, proc)
 
-def _read_audio(npz):
-    with np.load(npz) as z: return [z[k] for k in sorted(z.files, key=int)]
+
 
 # %% ../nbs/91_bench_deploy.ipynb #2db23ee3
 def run_worker(spec:dict, # runtime ('onnx' / 'torch'), model, threads, audio (.npz); torch: processor, packed
@@ -62,8 +61,7 @@ def main(argv=None):
     p = argparse.ArgumentParser(prog='python -m mpq_nb.bench_deploy')
     p.add_argument('--measure', required=True, metavar='SPEC')
     spec = json.loads(Path(p.parse_args(argv).measure).read_text())
-    audio = _read_audio(spec['audio'])
-    print(json.dumps(measure(lambda: _load_torch(spec), audio)))
+    print(json.dumps(measure(lambda: _load_torch(spec), load_utterances(spec['audio']))))
 
 # %% ../nbs/91_bench_deploy.ipynb #3f456415
 #| eval: false
@@ -118,7 +116,7 @@ DEPLOY_GOALS = dict(rss_vs_fp32=0.3, latency_vs_fp32=1.0)   # onnx-mixed on wav2
 
 def _measure_all(systems, audio, threads, tmp, processor_name):
     "Every system at every thread count, in fresh processes: {system: {threads: measure result}}."
-    np.savez(tmp / 'audio.npz', **{str(i): a for i, a in enumerate(audio)})
+    save_utterances(tmp / 'audio.npz', audio)
     res = {}
     for name, (spec, _) in systems.items():
         for t in threads:
@@ -217,7 +215,7 @@ def deployment(packed, # the compressed model's `save_packed` folder, with its p
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     mixed = export_folder(packed, out / 'model.onnx', overwrite=True)
     fp32 = save_onnx(teacher, out / 'fp32.onnx', load_processor(packed), overwrite=True)
-    np.savez(out / 'audio.npz', **{str(i): a for i, a in enumerate(audio)})
+    save_utterances(out / 'audio.npz', audio)
     try:
         f = {k: figures(run_worker(dict(runtime='onnx', model=r['path'], threads=threads, audio=str(out / 'audio.npz')), out),
                         r['file_bytes']) for k, r in (('fp32', fp32), ('model', mixed))}

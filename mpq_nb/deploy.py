@@ -10,7 +10,7 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['FORMAT', 'SUPPORTED_BITS', 'META_KEYS', 'deployed_bits', 'normalize', 'ctc_greedy', 'read_audio', 'OnnxCTC', 'rss',
-           'measure', 'main']
+           'measure', 'save_utterances', 'load_utterances', 'main']
 
 # %% ../nbs/21_deploy.ipynb #d8a3277b
 FORMAT = 'mpq_nb.onnx/1'      # the metadata value `format` that save_onnx writes and OnnxCTC requires
@@ -125,6 +125,16 @@ def measure(load, # () -> a transcriber with `transcribe(samples)`; called after
     return dict(rss_bare=bare['rss'], rss_loaded=loaded['rss'], peak_loaded=loaded['peak'], rss_after=after['rss'],
                 peak_after=after['peak'], latencies=lat, hyps=hyps)
 
+# %% ../nbs/21_deploy.ipynb #28e6ac76
+def save_utterances(path, audio:list)->Path:
+    "Write utterances (mono float32 arrays) to the `.npz` file `path`, in order."
+    np.savez(path, **{str(i): np.asarray(a, np.float32) for i, a in enumerate(audio)})
+    return Path(path)
+
+def load_utterances(path)->list:
+    "The utterances of a `save_utterances` file, in order."
+    with np.load(path) as z: return [z[k] for k in sorted(z.files, key=int)]
+
 # %% ../nbs/21_deploy.ipynb #3d5f47d1
 def main(argv=None):
     "`python -m mpq_nb.deploy MODEL.onnx AUDIO...` (transcripts) or `--measure SPEC.json` (the benchmark's worker)."
@@ -138,8 +148,7 @@ def main(argv=None):
     if a.threads < 0: p.error(f'--threads must be >= 0, got {a.threads}')
     if a.measure:
         spec = json.loads(Path(a.measure).read_text())
-        with np.load(spec['audio']) as z: audio = [z[k] for k in sorted(z.files, key=int)]
-        print(json.dumps(measure(lambda: OnnxCTC(spec['model'], spec['threads']), audio)))
+        print(json.dumps(measure(lambda: OnnxCTC(spec['model'], spec['threads']), load_utterances(spec['audio']))))
         return
     if not a.model or not a.audio: p.error('give a model and at least one audio file')
     try:
