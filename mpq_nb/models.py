@@ -10,13 +10,14 @@ import numpy as np, pandas as pd, torch
 from tqdm.auto import tqdm
 from .data import is_hub_id, hub_reachable
 from .runs import check_out_dir, check_writable, write_csv, written_whole
+from .spec import epoch_order
 from transformers import (AutoModelForCTC, HubertConfig, HubertForCTC, Wav2Vec2Config, Wav2Vec2CTCTokenizer,
                           Wav2Vec2FeatureExtractor, Wav2Vec2ForCTC, Wav2Vec2Processor)
 
 # %% auto #0
-__all__ = ['CHARS', 'TINY', 'ARCHS', 'TEACHERS_DIR', 'SHIPPED', 'make_processor', 'teacher_config', 'new_teacher', 'CTCBatches',
-           'train_teacher', 'resolve_teacher', 'load_teacher', 'load_processor', 'teacher_history', 'train_seconds',
-           'ship_teacher']
+__all__ = ['CHARS', 'TINY', 'ARCHS', 'TOY', 'TEACHERS_DIR', 'SHIPPED', 'make_processor', 'teacher_config', 'new_teacher',
+           'toy_model', 'CTCBatches', 'train_teacher', 'resolve_teacher', 'load_teacher', 'load_processor',
+           'teacher_history', 'train_seconds', 'ship_teacher']
 
 # %% ../nbs/11_models.ipynb #2eaa7965
 CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ'"
@@ -51,12 +52,24 @@ def teacher_config(arch:str, # 'wav2vec2' or 'hubert'
     if arch not in ARCHS: raise ValueError(f"arch must be one of {list(ARCHS)}, got {arch!r}")
     processor = processor or make_processor()
     tok = processor.tokenizer
-    return ARCHS[arch][0](**{**TINY, **kwargs}, vocab_size=len(tok), pad_token_id=tok.pad_token_id)
+    return ARCHS[arch][0](**{**TINY, 'vocab_size': len(tok), 'pad_token_id': tok.pad_token_id, **kwargs})
 
 def new_teacher(arch:str, processor=None, seed:int=0, **kwargs):
     "A freshly initialised small CTC teacher."
     torch.manual_seed(seed)
     return ARCHS[arch][1](teacher_config(arch, processor, **kwargs))
+
+# %% ../nbs/11_models.ipynb #397afae4
+TOY = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64, conv_dim=(16, 16),
+           conv_stride=(5, 4), conv_kernel=(10, 8), num_conv_pos_embeddings=16, num_conv_pos_embedding_groups=2)
+
+def toy_model(arch:str='wav2vec2', # 'wav2vec2' or 'hubert'
+              processor:Wav2Vec2Processor=None, # gives the vocabulary (None: `make_processor()`, 30 tokens)
+              seed:int=0, # seed of the random weights
+              **kwargs, # override any field of the config, e.g. `num_hidden_layers=1` or `vocab_size=32`
+             ):
+    "The tests' toy CTC model: `TINY`'s architecture at `TOY`'s size (2 layers, 32 wide), random weights, in eval mode."
+    return new_teacher(arch, processor, seed, **{**TOY, **kwargs}).eval()
 
 # %% ../nbs/11_models.ipynb #6834e32d
 def _speed(x:np.ndarray, factor:float)->np.ndarray:
@@ -75,7 +88,7 @@ class CTCBatches:
         else: self.items = [(np.asarray(a, np.float32), t) for a, t in dataset]
         if not self.items: raise ValueError("CTCBatches got an empty dataset: check the split and the corpus path")
         self.proc, self.augment, self.shuffle = processor, augment, shuffle
-        self.rng = np.random.default_rng(seed)
+        self.rng, self.order = np.random.default_rng(seed), None
         order = sorted(range(len(self.items)), key=lambda i: len(self.items[i][0]))
         order = [i for i in order if len(self.items[i][0]) <= max_seconds * 16000]
         if len(order) < len(self.items):                                 # never dropped without a word
@@ -105,11 +118,12 @@ class CTCBatches:
         return dict(input_values=b.input_values, attention_mask=b.attention_mask, labels=labels)
 
     def reseed(self, seed:int, epoch:int=0):
-        "Make the next pass's order (and augmentation) a function of `seed` and `epoch` alone."
-        self.rng = np.random.default_rng([seed, epoch])
+        "Make the next pass's order `spec.epoch_order(seed, epoch)` (and its augmentation a function of the two alone)."
+        self.rng, self.order = np.random.default_rng([seed, epoch]), epoch_order(seed, epoch, len(self.batches))
 
     def __iter__(self):
-        order = self.rng.permutation(len(self.batches)) if self.shuffle else range(len(self.batches))
+        order = (self.order if self.order is not None else self.rng.permutation(len(self.batches))) if self.shuffle else range(len(self.batches))
+        self.order = None                                                # one pass: the next is reseeded, or drawn
         for j in order: yield self.collate(self.batches[j])
 
 # %% ../nbs/11_models.ipynb #6f0cbde6

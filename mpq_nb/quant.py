@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from numbers import Integral
 import torch
 from torch import Tensor, nn
+from .spec import check_bits
 
 # %% auto #0
-__all__ = ['VALID_BITS', 'round_ste', 'sign_ste', 'QInt', 'check_bits', 'qint', 'scale_shape', 'absmax_scale', 'fake_quant',
-           'mse_scale', 'weight_error', 'quantize_codes', 'pack', 'unpack', 'model_size_bits', 'compression_ratio',
-           'tiny_wav2vec2', 'quant_demo']
+__all__ = ['round_ste', 'sign_ste', 'QInt', 'qint', 'scale_shape', 'absmax_scale', 'fake_quant', 'mse_scale', 'weight_error',
+           'quantize_codes', 'pack', 'unpack', 'model_size_bits', 'compression_ratio', 'quant_demo']
 
 # %% ../nbs/00_quant.ipynb #11408338
 class _STE(torch.autograd.Function):
@@ -36,8 +36,6 @@ def sign_ste(x:Tensor, # any float tensor
     return _STE.apply(x, _sign)
 
 # %% ../nbs/00_quant.ipynb #cf6fc247
-VALID_BITS = (1, 2, 3, 4, 5, 6, 7, 8, 32)  # the bit-widths `qint` accepts
-
 @dataclass(frozen=True)
 class QInt:
     "A symmetric signed integer format: `bits` wide, codes in `[qmin, qmax]` (None for 32 bits: not quantized)."
@@ -49,18 +47,6 @@ class QInt:
     def is_float(self)->bool: return self.bits == 32
     @property
     def levels(self)->int|None: return None if self.is_float else 2 if self.bits == 1 else self.qmax - self.qmin + 1
-
-def check_bits(bits, # a bit-width, or candidate bit-widths, e.g. 4 or (2, 4, 8)
-              )->tuple:
-    "Validate and sort bit-widths: distinct ints of `VALID_BITS` (1..8, or 32 = not quantized); one int gives a 1-tuple."
-    if isinstance(bits, Integral) and not isinstance(bits, bool): bits = (bits,)
-    try: bits = tuple(bits)
-    except TypeError: raise TypeError(f"bits must be one of the ints 1..8 or 32, or a sequence of them; got {bits!r}") from None
-    if not bits: raise ValueError("bits is empty: give at least one candidate bit-width, e.g. (2, 4, 8)")
-    bad = [b for b in bits if isinstance(b, bool) or not isinstance(b, Integral) or int(b) not in VALID_BITS]
-    if bad: raise ValueError(f"bad bit-width(s) {bad} in {bits}: bits must be one of the ints 1..8, or 32 for 'keep in full precision'")
-    if len(set(bits)) != len(bits): raise ValueError(f"bits {bits} has duplicates")
-    return tuple(sorted(int(b) for b in bits))
 
 def qint(bits:int, # bit-width: 1..8, or 32 for "not quantized"
         )->QInt:
@@ -299,23 +285,11 @@ def compression_ratio(model:nn.Module, # any torch model
     return model_size_bits(model, {n: 32 for n in bit_map}) / model_size_bits(model, bit_map)
 
 # %% ../nbs/00_quant.ipynb #b7aced9d
-def tiny_wav2vec2(seed:int=0, # seed for the random initialisation
-                  vocab_size:int=32, # CTC output size
-                 ):
-    "A tiny random `Wav2Vec2ForCTC` (2 layers, hidden 32), built from a config: no download."
-    from transformers import Wav2Vec2Config, Wav2Vec2ForCTC
-    cfg = Wav2Vec2Config(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
-                         conv_dim=(32, 32), conv_stride=(5, 2), conv_kernel=(10, 3), num_conv_pos_embeddings=16,
-                         num_conv_pos_embedding_groups=2, vocab_size=vocab_size)
-    torch.manual_seed(seed)
-    return Wav2Vec2ForCTC(cfg).eval()
-
-def quant_demo(model:nn.Module|None=None, # None: `tiny_wav2vec2()`
+def quant_demo(model:nn.Module, # e.g. `models.toy_model()` or a shipped teacher
                bits:tuple=(8, 4, 2), # bit-widths to compare
               ):
     "DataFrame: relative error of each Linear at each bit-width, then model size (MiB) and compression ratio."
     import pandas as pd
-    model = tiny_wav2vec2() if model is None else model
     lins = {n: m for n, m in model.named_modules() if isinstance(m, nn.Linear)}
     rows = []
     with torch.no_grad():
