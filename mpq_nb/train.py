@@ -4,8 +4,7 @@
 
 # %% ../nbs/03_train.ipynb #c40bf6b5
 from __future__ import annotations
-import copy, dataclasses, itertools, math, os, random, time, warnings
-from numbers import Real
+import copy, itertools, os, random, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd, torch
@@ -13,12 +12,12 @@ import torch.nn as nn
 from tqdm.auto import tqdm
 from .supernet import (ALPHA_COLUMNS, alpha_rows, allocate_bits, to_supernet, supernet_layers, quant_layers, arch_parameters, weight_parameters, set_tau, set_hard,
                              set_searching, expected_bits, bit_map, freeze, uniform_bit_map, map_avg_bits)
-from .quant import check_bits
-from .runs import check_int, settings_diff, written_whole
+from .runs import settings_diff, written_whole
+from .spec import System, TrainConfig, RunOptions, stage_plan
 from .losses import kl_to_teacher, budget_loss, frame_mask, total_loss
 
 # %% auto #0
-__all__ = ['HISTORY_COLUMNS', 'Result', 'TrainConfig', 'fit_budget', 'batch_to', 'student_of', 'one_stage', 'two_stage',
+__all__ = ['HISTORY_COLUMNS', 'Result', 'fit_budget', 'batch_to', 'student_of', 'resolve_accelerator', 'one_stage', 'two_stage',
            'uniform', 'qat', 'make_accelerator']
 
 # %% ../nbs/03_train.ipynb #85b6c996
@@ -30,7 +29,7 @@ class Result:
     history: pd.DataFrame # one row per step: step, stage, loss, ctc, kl, budget, expected_bits, tau
     times: dict # stage -> wall seconds (training only: checkpoints and evaluation are not counted)
     avg_bits: float # weight-count-weighted average bits of `bit_map`
-    system: str = '' # 'one-stage', 'two-stage', 'uniform', or the `system` given to `qat`
+    method: str = '' # the method of the system trained: 'one-stage', 'two-stage', 'uniform', ...
     search_map: dict|None = None # the argmax bit map before `fit_budget` (searching systems)
     metrics: object = None # what `eval_fn(model)` returned on the final model
     evals: list = field(default_factory=list) # `eval_fn` results during training: dicts with stage, step, ...
@@ -41,59 +40,10 @@ class Result:
 
     def __repr__(self):
         t = ', '.join(f'{k}={v:.1f}s' for k, v in self.times.items())
-        return (f"Result({self.system}: {len(self.bit_map)} layers, avg_bits={self.avg_bits:.3f}, "
+        return (f"Result({self.method}: {len(self.bit_map)} layers, avg_bits={self.avg_bits:.3f}, "
                 f"{len(self.history)} steps, {t})")
 
 
-# %% ../nbs/03_train.ipynb #e9cabe4b
-@dataclass(frozen=True)
-class TrainConfig:
-    "The training hyper-parameters of every system, with the defaults that the trainers, the main job and the grid use."
-    lr: float = 1e-4 # AdamW learning rate of the weights, biases and scales
-    lr_alpha: float = 1e-1 # AdamW learning rate of the bit logits `alpha` (chosen on dev; was 2e-2)
-    kl_weight: float = 1.0 # weight of KL(teacher || student)
-    ctc_weight: float = 1.0 # weight of the CTC loss
-    budget_weight: float = 1.0 # weight of the squared-hinge budget penalty (searching systems)
-    tau: tuple = (1.0, 0.1) # Gumbel-Softmax temperature (start, end), annealed exponentially
-    warmup_steps: int = 0 # first search steps that train only the weights
-    hard_from: float = 1.0 # fraction of the search after which the Gumbel samples are hard (one candidate a step); 1: never
-    settle: float = 0.25 # last fraction of one-stage's steps that trains the weights at the bits the search fixed (chosen on dev)
-    max_grad_norm: float|None = 1.0 # clip the weights' gradient norm (None: no clipping)
-    batch_seconds: float = 16. # audio per training batch (per process)
-
-    def __post_init__(self):
-        object.__setattr__(self, 'tau', tuple(self.tau) if isinstance(self.tau, (list, tuple)) else self.tau)
-        for name in ('lr', 'lr_alpha', 'batch_seconds'):
-            v = getattr(self, name)
-            if isinstance(v, bool) or not isinstance(v, Real) or not math.isfinite(v) or v <= 0:
-                raise ValueError(f"{name} must be a number > 0, got {v!r}")
-        for name in ('kl_weight', 'ctc_weight', 'budget_weight'):
-            v = getattr(self, name)
-            if isinstance(v, bool) or not isinstance(v, Real) or not math.isfinite(v) or v < 0:
-                raise ValueError(f"{name} must be a number >= 0, got {v!r}")
-        if (not isinstance(self.tau, tuple) or len(self.tau) != 2
-                or not all(isinstance(t, Real) and not isinstance(t, bool) and math.isfinite(t) and t > 0 for t in self.tau)):
-            raise ValueError(f"tau must be two finite temperatures > 0 (start, end), e.g. (1.0, 0.1); got {self.tau!r}")
-        g = self.max_grad_norm
-        if g is not None and (isinstance(g, bool) or not isinstance(g, Real) or not math.isfinite(g) or g <= 0):
-            raise ValueError(f"max_grad_norm must be None or a number > 0, got {g!r}")
-        check_int('warmup_steps', self.warmup_steps)
-        h = self.hard_from
-        if isinstance(h, bool) or not isinstance(h, Real) or not 0 <= h <= 1:
-            raise ValueError(f"hard_from must be a fraction of the search in [0, 1], got {h!r}")
-        s = self.settle
-        if isinstance(s, bool) or not isinstance(s, Real) or not 0 <= s < 1:
-            raise ValueError(f"settle must be a fraction of one-stage's steps in [0, 1), got {s!r}")
-
-    def replace(self, **changes)->TrainConfig:
-        "A copy with `changes`; an unknown name is an error that lists the known ones."
-        bad = sorted(set(changes) - {f.name for f in dataclasses.fields(self)})
-        if bad: raise ValueError(f"unknown hyper-parameter(s) {bad}: TrainConfig has {[f.name for f in dataclasses.fields(self)]}")
-        return dataclasses.replace(self, **changes)
-
-    def as_dict(self)->dict:
-        "The fields as plain JSON values (tuples as lists), e.g. for a run folder's settings."
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items()}
 
 # %% ../nbs/03_train.ipynb #a4dff381
 def fit_budget(model:nn.Module, # a supernet after its search
@@ -121,6 +71,11 @@ def _cycle(batches, seed=None):
             yield b
         if n == 0: raise ValueError("batches yielded nothing: pass a non-empty, re-iterable collection "
                                     "(a DataLoader or a list), not an exhausted iterator")
+
+def _stream(batches, seed:int, start:int, acc):
+    "What this process trains on, from step `start` of the stream of `seed`: every `P`-th batch of `P` processes."
+    P = acc.num_processes
+    return itertools.islice(_cycle(batches, seed), start * P + acc.process_index, None, P)
 
 def batch_to(batch, device):
     "`batch` (a dict of input_values, attention_mask, labels) with its tensors on `device`; a clear error for anything else."
@@ -287,24 +242,24 @@ def _step(model, student, teacher, b, cfg:TrainConfig, search, acc, opts, w_para
     return vals.tolist()
 
 # %% ../nbs/03_train.ipynb #d6b8b4d3
-def _train(stage:str, student, teacher, batches, steps, *, opts, cfg:TrainConfig, search=False, budget=None,
-           ckpt=None, ckpt_every=None, config=None, seed=0, progress=True, eval_fn=None, eval_every=None, evals=None,
-           alphas=None, alpha_every=None, accelerator=None):
-    "Train `student` for `steps` steps of `stage` with `cfg`; return (history records, wall seconds). Resumes from `ckpt`."
-    acc = accelerator or _OneProcess(next(student.parameters()).device)     # the one seam for several processes
+def _train(stage:str, student, teacher, batches, steps, *, start:int, opts, cfg:TrainConfig, run:RunOptions, config:dict,
+           seed:int, evals:list, search=False, budget=None, alphas=None):
+    "Train `student` for `steps` steps of `stage` from position `start` of the stream; return (history records, wall seconds). Resumes from its checkpoint."
+    acc = run.accelerator or _OneProcess(next(student.parameters()).device)   # the one seam for several processes
     teacher.to(acc.device)
     model, *opts = acc.prepare(_Step(student, budget, search), *opts)       # DDP over the student; optimizers wrapped
-    if acc.num_processes > 1 and config is not None: config = {**config, 'processes': acc.num_processes}
+    if acc.num_processes > 1: config = {**config, 'processes': acc.num_processes}
     device = next(student.parameters()).device
-    _seed(seed)
-    data = itertools.islice(_cycle(batches, seed), acc.process_index, None, acc.num_processes)   # each process its share
+    _seed(seed if search else seed + 1)                                     # Gumbel noise, dropout: the stage's own
+    data = _stream(batches, seed, start, acc)                               # the data: the system's stream
     snap = search and alphas is not None
-    every, ckpt_every = alpha_every or max(1, steps // 20), ckpt_every or max(1, steps // 10)   # lose at most ~10% of a stage
+    every, ckpt_every = run.alpha_every or max(1, steps // 20), run.ckpt_every or max(1, steps // 10)   # lose at most ~10% of a stage
+    ckpt = Path(run.ckpt_dir)/f'{stage}.pt' if run.ckpt_dir else None
     st = _Stage(stage, student, opts, acc, ckpt, config, evals, alphas if snap else None)
     resumed = st.resume(data, steps)
     w_params = [p for g in opts[0].param_groups for p in g['params']]
     student.train(); teacher.eval()
-    bar = tqdm(total=steps, initial=st.start, desc=stage, disable=not (progress and acc.is_main_process), leave=False)
+    bar = tqdm(total=steps, initial=st.start, desc=stage, disable=not (run.progress and acc.is_main_process), leave=False)
     for step in range(st.start, steps):
         t0 = time.perf_counter()
         b = batch_to(next(data), device)
@@ -315,11 +270,11 @@ def _train(stage:str, student, teacher, batches, steps, *, opts, cfg:TrainConfig
         st.hist.append(dict(step=step + 1, stage=stage, loss=loss, ctc=ctc, kl=kl, budget=bud, expected_bits=eb, tau=tau))
         if snap and ((step + 1) % every == 0 or step + 1 == steps): alphas.extend(alpha_rows(student, step + 1))
         bar.update(1); bar.set_postfix(loss=f'{loss:.3f}', bits=f'{eb:.2f}', **({'tau': f'{tau:.3f}'} if search else {}))
-        if eval_fn is not None and eval_every and (step + 1) % eval_every == 0: st.evaluate(step + 1, eval_fn, search)
+        if run.eval_fn is not None and run.eval_every and (step + 1) % run.eval_every == 0: st.evaluate(step + 1, run.eval_fn, search)
         if ckpt and ((step + 1) % ckpt_every == 0 or step + 1 == steps): st.save(step + 1)
     bar.close()
     if ckpt and not resumed and steps == 0: st.save(0)
-    if accelerator is not None: _release(accelerator, model, opts)
+    if run.accelerator is not None: _release(run.accelerator, model, opts)
     return st.hist, st.elapsed
 
 # %% ../nbs/03_train.ipynb #6247aed0
@@ -368,180 +323,135 @@ def _optimizers(student, lr, lr_alpha, search):
     return opts
 
 # %% ../nbs/03_train.ipynb #f67e20a0
-def _check_budget(budget, bits):
-    if not bits[0] <= budget <= bits[-1]:
-        raise ValueError(f"budget {budget} is outside [{bits[0]}, {bits[-1]}], the range the candidates {bits} can reach")
-
-# %% ../nbs/03_train.ipynb #af508c21
-def _finish(student, final_map, hist, times, system, eval_fn, search_map=None, evals=None, alphas=None, accelerator=None):
+def _finish(student, final_map, hist, times, system:System, run:RunOptions, search_map=None, evals=None, alphas=None):
+    "The `Result` of a system: the student in eval mode, its map, history, times and (main process) final evaluation."
     student.eval()
-    main = accelerator is None or accelerator.is_main_process
+    main = run.accelerator is None or run.accelerator.is_main_process
     return Result(model=student, bit_map=final_map, history=pd.DataFrame(hist, columns=HISTORY_COLUMNS), times=times,
-                  avg_bits=map_avg_bits(student, final_map), system=system, search_map=search_map,
-                  metrics=eval_fn(student) if eval_fn is not None and main else None, evals=evals or [],
+                  avg_bits=map_avg_bits(student, final_map), method=system.method, search_map=search_map,
+                  metrics=run.eval_fn(student) if run.eval_fn is not None and main else None, evals=evals or [],
                   alpha_history=pd.DataFrame(alphas or [], columns=ALPHA_COLUMNS))
 
 HISTORY_COLUMNS = ['step', 'stage', 'loss', 'ctc', 'kl', 'budget', 'expected_bits', 'tau']
 
 # %% ../nbs/03_train.ipynb #15f768f3
-def _search(teacher, batches, steps, budget, bits, cfg:TrainConfig, *, system, include, exclude, tol, fill,
-            ckpt_dir, seed, alphas=None, alpha_every=None, **run):
+def _search(teacher, batches, system:System, steps:int, cfg:TrainConfig, run:RunOptions, evals:list, alphas:list):
     "Run the search stage; return the frozen student, the final and the argmax bit maps, the history and the time."
-    student = to_supernet(student_of(teacher), bits=bits, include=include, exclude=exclude)
+    s = system
+    student = to_supernet(student_of(teacher), bits=s.bits, include=s.include, exclude=s.exclude)
     _freeze_encoder(student)
     set_searching(student, True)
     opts = _optimizers(student, cfg.lr, cfg.lr_alpha, search=True)
-    config = dict(system=system, stage='search', steps=steps, budget=budget, bits=bits, include=include,
-                  exclude=exclude, tau=cfg.tau, seed=seed)
-    if cfg.hard_from < 1: config['hard_from'] = cfg.hard_from               # (absent when off: older checkpoints resume)
-    hist, secs = _train('search', student, teacher, batches, steps, opts=opts, cfg=cfg, search=True, budget=budget,
-                        ckpt=Path(ckpt_dir)/'search.pt' if ckpt_dir else None, config=config, seed=seed,
-                        alphas=alphas, alpha_every=alpha_every, **run)
+    config = dict(system=s.method, stage='search', steps=steps, start=0, budget=s.budget, bits=s.bits, include=s.include,
+                  exclude=s.exclude, tau=cfg.tau, seed=s.seed)
+    if cfg.hard_from < 1: config['hard_from'] = cfg.hard_from
+    hist, secs = _train('search', student, teacher, batches, steps, start=0, opts=opts, cfg=cfg, run=run, config=config,
+                        seed=s.seed, evals=evals, search=True, budget=s.budget, alphas=alphas)
     t0 = time.perf_counter()
     search_map = bit_map(student)
-    final_map = fit_budget(student, budget, tol=tol, fill=fill)
+    final_map = fit_budget(student, s.budget)
     freeze(student, final_map)
     return student, final_map, search_map, hist, secs + time.perf_counter() - t0
 
 # %% ../nbs/03_train.ipynb #f31289f8
-def _first_stage(system, teacher, batches, steps, args:dict):
-    "`one_stage`'s and `two_stage`'s common start, from their arguments (`locals()`): check them, make the `TrainConfig`, search."
-    a = args
-    check_int('alpha_every', a['alpha_every'], 1, optional=True)
-    bits = check_bits(a['bits']); _check_budget(a['budget'], bits)
-    cfg = TrainConfig(**{f.name: a[f.name] for f in dataclasses.fields(TrainConfig) if f.name in a})
-    if a['accelerator'] is not None: teacher.to(a['accelerator'].device)     # (the student is a copy: made there)
-    run = dict(system=system, evals=[], **{k: a[k] for k in ('ckpt_dir', 'ckpt_every', 'seed', 'progress', 'eval_fn',
-                                                             'eval_every', 'accelerator')})
-    alphas = []
-    found = _search(teacher, batches, steps, a['budget'], bits, cfg, include=a['include'], exclude=a['exclude'],
-                    tol=a['tol'], fill=a['fill'], alphas=alphas, alpha_every=a['alpha_every'], **run)
-    return cfg, run, alphas, found
-
-# %% ../nbs/03_train.ipynb #89ad7ea8
-def _qat(stage, student, teacher, batches, steps, final_map, cfg:TrainConfig, *, system, ckpt_dir, seed, **run):
-    "Train a frozen (fixed-bit) student with KL + CTC for `steps` steps."
+def _qat(stage:tuple, student, teacher, batches, system:System, final_map, cfg:TrainConfig, run:RunOptions, evals:list):
+    "Train a frozen (fixed-bit) student with KL + CTC for one `stage` of `stage_plan`: (name, steps, start)."
+    name, steps, start = stage
     _freeze_encoder(student)
     opts = _optimizers(student, cfg.lr, None, search=False)
-    config = dict(system=system, stage=stage, steps=steps, bit_map=final_map, seed=seed)
-    return _train(stage, student, teacher, batches, steps, opts=opts, cfg=cfg, search=False,
-                  ckpt=Path(ckpt_dir)/f'{stage}.pt' if ckpt_dir else None, config=config, seed=seed + 1, **run)
+    config = dict(system=system.method, stage=name, steps=steps, start=start, bit_map=final_map, seed=system.seed)
+    return _train(name, student, teacher, batches, steps, start=start, opts=opts, cfg=cfg, run=run, config=config,
+                  seed=system.seed, evals=evals)
+
+# %% ../nbs/03_train.ipynb #89ad7ea8
+def resolve_accelerator(accelerator, # an `accelerate.Accelerator`, None (one process) or 'auto'
+                       ):
+    "`accelerator` itself; for 'auto', `make_accelerator()` when launched by torchrun / accelerate (WORLD_SIZE set) or a GPU is visible, else None."
+    if not isinstance(accelerator, str): return accelerator
+    if accelerator != 'auto': raise ValueError(f"accelerator must be 'auto', None or an accelerate.Accelerator, got {accelerator!r}")
+    return make_accelerator() if 'WORLD_SIZE' in os.environ or torch.cuda.is_available() else None
+
+def _settings(trainer:str, teacher, system, config, run, methods:tuple):
+    "A trainer's three settings, checked, with their defaults; the accelerator made and the teacher moved to its device."
+    system = System(methods[0]) if system is None else system
+    if not isinstance(system, System):
+        raise TypeError(f"{trainer}'s third argument is a spec.System, e.g. {trainer}(teacher, batches, System({methods[0]!r}, "
+                        f"steps=20)); got {type(system).__name__} {system!r}")
+    if system.method not in methods: raise ValueError(f"{trainer} trains the methods {methods}, not {system.method!r}: "
+                                                      "call `systems.train_system`, which picks the trainer")
+    config, run = config or TrainConfig(), run or RunOptions()
+    if not isinstance(config, TrainConfig): raise TypeError(f"config must be a spec.TrainConfig, got {type(config).__name__}")
+    if not isinstance(run, RunOptions): raise TypeError(f"run must be a spec.RunOptions, got {type(run).__name__}")
+    run = run.replace(accelerator=resolve_accelerator(run.accelerator))
+    if run.accelerator is not None: teacher.to(run.accelerator.device)      # (the student is a copy: made there)
+    return system, config, run
 
 # %% ../nbs/03_train.ipynb #7e1fdbb3
 def one_stage(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval mode, never trained)
               batches, # re-iterable of dicts: input_values (B, L), attention_mask (B, L) optional, labels (B, U), -100 padded
-              steps:int, # search steps
-              budget:float=3.5, # target average bits per searchable weight
-              bits=(2, 4, 8), # candidate bit-widths (1..8, 32 = keep)
-              lr:float=TrainConfig.lr, # AdamW lr of weights, biases and scales
-              lr_alpha:float=TrainConfig.lr_alpha, # AdamW lr of the logits alpha
-              kl_weight:float=TrainConfig.kl_weight, # weight of KL(teacher || student)
-              ctc_weight:float=TrainConfig.ctc_weight, # weight of the CTC loss
-              budget_weight:float=TrainConfig.budget_weight, # weight of the squared-hinge budget penalty
-              tau:tuple=TrainConfig.tau, # Gumbel-Softmax temperature: (start, end), annealed exponentially
-              warmup_steps:int=TrainConfig.warmup_steps, # first search steps that train only the weights
-              hard_from:float=TrainConfig.hard_from, # fraction of the search after which Gumbel samples are hard (1: never)
-              settle:float=TrainConfig.settle, # last fraction of `steps` that trains the weights at the fixed bits (0: none)
-              pass2_steps:int=0, # fine-tuning steps with the bits frozen (KL + CTC), after the search
-              include=None, # fnmatch patterns of layers to search; default `DEFAULT_INCLUDE`
-              exclude=None, # fnmatch patterns of layers to leave in full precision
-              eval_fn=None, # `eval_fn(model) -> dict`: run on the final model (and every `eval_every` steps)
-              eval_every:int=None, # evaluate during training every this many steps (None: only at the end)
-              progress:bool=True, # show a progress bar
-              ckpt_dir=None, # directory for resumable checkpoints (None: none)
-              ckpt_every:int=None, # checkpoint every this many steps and at the end of each stage (None: a tenth of the stage)
-              seed:int=0, # seed of every random generator
-              max_grad_norm:float=TrainConfig.max_grad_norm, # clip the weights' gradient norm (None: no clipping)
-              tol:float=0.1, # the final map's average lies within [budget - tol, budget] when possible
-              fill:bool=True, # also require the final average >= budget - tol (raise bits if the search undershoots)
-              alpha_every:int=None, # snapshot softmax(alpha) every this many search steps (None: about 20 snapshots)
-              accelerator=None, # an `accelerate.Accelerator` (see `make_accelerator`): several processes / GPUs
+              system:System=None, # 'one-stage' or 'one-stage+pass2', its steps, budget, bits, seed, layers (None: `System('one-stage')`)
+              config:TrainConfig=None, # the hyper-parameters (None: `TrainConfig()`)
+              run:RunOptions=None, # checkpoints, evaluation, progress, accelerator (None: `RunOptions()`)
              )->Result:
-    "One-stage mixed-precision quantization: learn bits and quantized weights together, fix the bits by argmax."
-    check_int('steps', steps); check_int('pass2_steps', pass2_steps)
-    if steps == 0: raise ValueError("one_stage needs steps >= 1 to search")
-    n_settle = round(TrainConfig(settle=settle).settle * steps)        # (TrainConfig names a bad settle)
-    if n_settle >= steps: raise ValueError(f"settle={settle} leaves no step of the {steps} to search: lower it")
-    cfg, run, alphas, (student, final_map, search_map, hist, secs) = _first_stage('one-stage', teacher, batches,
-                                                                                  steps - n_settle, locals())
+    "One-stage mixed-precision quantization: learn bits and quantized weights together, fix the bits by argmax, train on at them."
+    s, cfg, run = _settings('one_stage', teacher, system, config, run, ('one-stage', 'one-stage+pass2'))
+    (_, n, _), *rest = stage_plan(s, cfg)
+    evals, alphas = [], []
+    student, final_map, search_map, hist, secs = _search(teacher, batches, s, n, cfg, run, evals, alphas)
     times = {'search': secs}
-    if n_settle:                                      # the same stage goes on, the bits fixed: the weights learn them
-        h, times['settle'] = _qat('settle', student, teacher, batches, n_settle, final_map, cfg, **run)
+    for stage in rest:                                # settle, pass2: the bits fixed, the weights learn them, the stream goes on
+        h, times[stage[0]] = _qat(stage, student, teacher, batches, s, final_map, cfg, run, evals)
         hist = hist + h
-    if pass2_steps:
-        h2, times['pass2'] = _qat('pass2', student, teacher, batches, pass2_steps, final_map, cfg, **run)
-        hist = hist + h2
-    return _finish(student, final_map, hist, times, 'one-stage', eval_fn, search_map, run['evals'], alphas, accelerator)
+    return _finish(student, final_map, hist, times, s, run, search_map, evals, alphas)
 
 # %% ../nbs/03_train.ipynb #2db1caad
 def two_stage(teacher:nn.Module, # full-precision `*ForCTC` model
               batches, # re-iterable of batch dicts (see `one_stage`)
-              steps:int, # QAT steps of stage 2
-              budget:float=3.5, # target average bits
-              bits=(2, 4, 8), # candidate bit-widths of the search
-              search_steps:int=None, # search steps of stage 1 (default: `steps`)
-              lr:float=TrainConfig.lr, lr_alpha:float=TrainConfig.lr_alpha, kl_weight:float=TrainConfig.kl_weight,
-              ctc_weight:float=TrainConfig.ctc_weight, budget_weight:float=TrainConfig.budget_weight,
-              tau:tuple=TrainConfig.tau, warmup_steps:int=TrainConfig.warmup_steps, hard_from:float=TrainConfig.hard_from,
-              include=None, exclude=None,
-              eval_fn=None, eval_every:int=None, progress:bool=True, ckpt_dir=None, ckpt_every:int=None, seed:int=0,
-              max_grad_norm:float=TrainConfig.max_grad_norm, tol:float=0.1, fill:bool=True,
-              alpha_every:int=None, # snapshot softmax(alpha) every this many search steps (None: about 20 snapshots)
-              accelerator=None, # an `accelerate.Accelerator` (see `make_accelerator`)
+              system:System=None, # 'two-stage' with its steps per stage, budget, bits, seed, layers (None: `System('two-stage')`)
+              config:TrainConfig=None, # the hyper-parameters (None: `TrainConfig()`)
+              run:RunOptions=None, # checkpoints, evaluation, progress, accelerator (None: `RunOptions()`)
              )->Result:
     "Two-stage baseline: search a bit map, then quantize a fresh copy of the teacher at it and train it (QAT)."
-    search_steps = steps if search_steps is None else search_steps
-    check_int('steps', steps); check_int('search_steps', search_steps)
-    if search_steps == 0: raise ValueError("two_stage needs search_steps >= 1 (stage 1 is a search)")
-    cfg, run, alphas, (searched, final_map, search_map, h1, s1) = _first_stage('two-stage', teacher, batches, search_steps,
-                                                                               locals())
+    s, cfg, run = _settings('two_stage', teacher, system, config, run, ('two-stage',))
+    (_, n, _), stage2 = stage_plan(s, cfg)
+    evals, alphas = [], []
+    searched, final_map, search_map, h1, s1 = _search(teacher, batches, s, n, cfg, run, evals, alphas)
     del searched
     t0 = time.perf_counter()
     student = freeze(student_of(teacher), final_map)                  # restart from the full-precision weights
     s2 = time.perf_counter() - t0
-    h2, secs = _qat('qat', student, teacher, batches, steps, final_map, cfg, **run)
-    return _finish(student, final_map, h1 + h2, {'search': s1, 'qat': s2 + secs}, 'two-stage', eval_fn, search_map,
-                   run['evals'], alphas, accelerator)
+    h2, secs = _qat(stage2, student, teacher, batches, s, final_map, cfg, run, evals)
+    return _finish(student, final_map, h1 + h2, {'search': s1, 'qat': s2 + secs}, s, run, search_map, evals, alphas)
 
 # %% ../nbs/03_train.ipynb #5195742f
 def uniform(teacher:nn.Module, # full-precision `*ForCTC` model
             batches, # re-iterable of batch dicts (see `one_stage`)
-            steps:int, # QAT steps
-            bits:int=4, # the one bit-width of every searchable layer
-            lr:float=TrainConfig.lr, kl_weight:float=TrainConfig.kl_weight, ctc_weight:float=TrainConfig.ctc_weight,
-            include=None, exclude=None, eval_fn=None, eval_every:int=None, progress:bool=True, ckpt_dir=None,
-            ckpt_every:int=None, seed:int=0, max_grad_norm:float=TrainConfig.max_grad_norm,
-            accelerator=None, # an `accelerate.Accelerator` (see `make_accelerator`)
+            system:System=None, # 'uniform' with its one bit-width (or 'fp32+ft': 32), steps, seed, layers (None: `System('uniform')`)
+            config:TrainConfig=None, # the hyper-parameters (None: `TrainConfig()`)
+            run:RunOptions=None, # checkpoints, evaluation, progress, accelerator (None: `RunOptions()`)
            )->Result:
-    "Uniform-precision baseline: quantize every searchable layer at `bits` and train (QAT)."
-    check_int('steps', steps)
-    return qat(teacher, batches, steps, uniform_bit_map(teacher, bits, include, exclude), 'uniform', lr=lr,
-               kl_weight=kl_weight, ctc_weight=ctc_weight, eval_fn=eval_fn, eval_every=eval_every, progress=progress,
-               ckpt_dir=ckpt_dir, ckpt_every=ckpt_every, seed=seed, max_grad_norm=max_grad_norm, accelerator=accelerator)
+    "Uniform-precision baseline: quantize every layer of `system.include` at its one bit-width and train (QAT)."
+    s, config, run = _settings('uniform', teacher, system, config, run, ('uniform', 'fp32+ft'))
+    bits = 32 if s.method == 'fp32+ft' else s.bits[0]
+    return qat(teacher, batches, uniform_bit_map(teacher, bits, s.include, s.exclude), s, config, run)
 
 # %% ../nbs/03_train.ipynb #8c252cf2
 def qat(teacher:nn.Module, # full-precision `*ForCTC` model
         batches, # re-iterable of batch dicts (see `one_stage`)
-        steps:int, # QAT steps
         bit_map:dict, # module name -> bits: the precision to train at (from `uniform_bit_map`, a search, HAWQ-V2, ...)
-        system:str='qat', # the name the result and its checkpoints carry
-        lr:float=TrainConfig.lr, kl_weight:float=TrainConfig.kl_weight, ctc_weight:float=TrainConfig.ctc_weight,
-        eval_fn=None, eval_every:int=None, progress:bool=True, ckpt_dir=None, ckpt_every:int=None, seed:int=0,
-        max_grad_norm:float=TrainConfig.max_grad_norm,
-        accelerator=None, # an `accelerate.Accelerator` (see `make_accelerator`)
+        system:System=None, # gives the steps, the seed and the method the result is named after: 'uniform', 'fp32+ft' or 'hessian'
+        config:TrainConfig=None, # the hyper-parameters (None: `TrainConfig()`)
+        run:RunOptions=None, # checkpoints, evaluation, progress, accelerator (None: `RunOptions()`)
        )->Result:
     "Quantization-aware training at a fixed `bit_map`: quantize a copy of the teacher at it and train it with KL + CTC."
-    check_int('steps', steps)
-    cfg = TrainConfig(lr=lr, kl_weight=kl_weight, ctc_weight=ctc_weight, budget_weight=0., max_grad_norm=max_grad_norm)
+    s, cfg, run = _settings('qat', teacher, system, config, run, ('uniform', 'fp32+ft', 'hessian'))
     evals = []
-    if accelerator is not None: teacher.to(accelerator.device)
     t0 = time.perf_counter()
     student = freeze(student_of(teacher), bit_map)
     s0 = time.perf_counter() - t0
-    hist, secs = _qat('qat', student, teacher, batches, steps, bit_map, cfg, system=system, ckpt_dir=ckpt_dir,
-                      ckpt_every=ckpt_every, seed=seed, progress=progress, eval_fn=eval_fn, eval_every=eval_every,
-                      evals=evals, accelerator=accelerator)
-    return _finish(student, bit_map, hist, {'qat': s0 + secs}, system, eval_fn, None, evals, None, accelerator)
+    (stage,) = stage_plan(s, cfg)
+    hist, secs = _qat(stage, student, teacher, batches, s, bit_map, cfg, run, evals)
+    return _finish(student, bit_map, hist, {'qat': s0 + secs}, s, run, None, evals)
 
 # %% ../nbs/03_train.ipynb #328028fa
 def make_accelerator(cpu:bool=None, # run on CPU (gloo) even when a GPU is visible; default: only when none is
