@@ -9,10 +9,11 @@ from pathlib import Path
 import numpy as np, torch
 import torch.nn as nn, torch.nn.functional as F
 from torch.nn.attention import sdpa_kernel, SDPBackend
-from .quant import fake_quant, check_bits
+from .quant import fake_quant
+from .spec import System, TrainConfig, RunOptions, check_bits, check_budget
 from .losses import kl_to_teacher, frame_mask
 from .supernet import searchable_layers, is_weight_normed, allocate_bits
-from .train import Result, TrainConfig, batch_to, student_of, qat
+from .train import Result, batch_to, student_of, qat
 from .runs import check_int, settings_diff, read_json, write_json
 
 # %% auto #0
@@ -56,15 +57,15 @@ def ctc_loss(log_probs:torch.Tensor, # (T, B, C) log-softmax outputs
     skip = torch.zeros_like(ext, dtype=torch.bool)
     skip[:, 2:] = (ext[:, 2:] != blank) & (ext[:, 2:] != ext[:, :-2])                      # may jump over a blank
     neg = lp.new_full((), _NEG)
-    alpha = torch.cat([lp[0, :, :2], lp.new_full((B, 2 * U - 1), _NEG)], 1)
+    fwd = torch.cat([lp[0, :, :2], lp.new_full((B, 2 * U - 1), _NEG)], 1)
     for t in range(1, T):
-        a1 = F.pad(alpha[:, :-1], (1, 0), value=_NEG)
-        a2 = torch.where(skip, F.pad(alpha[:, :-2], (2, 0), value=_NEG), neg)
-        new = torch.logsumexp(torch.stack([alpha, a1, a2]), 0) + lp[t]
-        alpha = torch.where((t < input_lengths)[:, None], new, alpha)
+        a1 = F.pad(fwd[:, :-1], (1, 0), value=_NEG)
+        a2 = torch.where(skip, F.pad(fwd[:, :-2], (2, 0), value=_NEG), neg)
+        new = torch.logsumexp(torch.stack([fwd, a1, a2]), 0) + lp[t]
+        fwd = torch.where((t < input_lengths)[:, None], new, fwd)
     end = (2 * target_lengths)[:, None]
-    last = torch.where(target_lengths[:, None] > 0, alpha.gather(1, (end - 1).clamp_min(0)), neg)
-    nll = -torch.logsumexp(torch.cat([alpha.gather(1, end), last], 1), 1)
+    last = torch.where(target_lengths[:, None] > 0, fwd.gather(1, (end - 1).clamp_min(0)), neg)
+    nll = -torch.logsumexp(torch.cat([fwd.gather(1, end), last], 1), 1)
     impossible = nll > -_NEG / 10
     nll = torch.where(impossible, 0. if zero_infinity else float('inf'), nll)
     if reduction == 'none': return nll
@@ -184,8 +185,7 @@ def hessian_bit_map(model:nn.Module, # the model the traces were estimated on
                     tol:float=0.1, # the average lies in [budget - tol, budget] when the layer sizes allow
                    )->dict: # layer name -> bits
     "The bit map of least total sensitivity (HAWQ-V2) whose average bits lie in [budget - tol, budget]."
-    bits = check_bits(bits)
-    if not bits[0] <= budget <= bits[-1]: raise ValueError(f"budget {budget} is outside [{bits[0]}, {bits[-1]}], the range the candidates {bits} can reach")
+    bits = check_bits(bits); check_budget(budget, bits)
     sens = sensitivity(model, traces, bits)
     names = list(sens)
     omega = np.array([[sens[n][b] for b in bits] for n in names], dtype=np.float64)
@@ -197,39 +197,37 @@ def hessian_bit_map(model:nn.Module, # the model the traces were estimated on
 # %% ../nbs/04_hessian.ipynb #a96da581
 def hessian_qat(teacher:nn.Module, # full-precision `*ForCTC` model (put in eval mode, never trained)
                 batches, # re-iterable of batch dicts (see `train.one_stage`)
-                steps:int, # QAT steps
-                budget:float=3.5, # target average bits
-                bits=(2, 4, 8), # candidate bit-widths
+                system:System=None, # 'hessian' with its QAT steps, budget, candidate bits, seed, layers (None: `System('hessian')`)
+                config:TrainConfig=None, # the QAT's hyper-parameters (None: `TrainConfig()`)
+                run:RunOptions=None, # checkpoints (the traces too), evaluation, progress; one process (None: `RunOptions()`)
                 n_batches:int=4, # batches for the trace estimates
                 n_samples:int=8, # Hutchinson samples per batch
                 loss_fn=None, # loss of the trace estimates, `loss_fn(model, batch)`; None: the CTC loss
-                lr:float=TrainConfig.lr, kl_weight:float=TrainConfig.kl_weight, ctc_weight:float=TrainConfig.ctc_weight,
-                include=None, exclude=None, eval_fn=None, eval_every:int=None, progress:bool=True, ckpt_dir=None,
-                ckpt_every:int=None, seed:int=0, max_grad_norm:float=TrainConfig.max_grad_norm, tol:float=0.1,
                )->Result:
     "Hessian-aware baseline (HAWQ-V2): bits from Hessian traces under the budget, then QAT as `two_stage`'s stage 2."
-    bits = check_bits(bits)
-    if not bits[0] <= budget <= bits[-1]: raise ValueError(f"budget {budget} is outside [{bits[0]}, {bits[-1]}], the range the candidates {bits} can reach")
-    f = Path(ckpt_dir)/'hessian.json' if ckpt_dir else None
-    config = json.loads(json.dumps(dict(system='hessian', stage='hessian', budget=budget, bits=bits, n_batches=n_batches,
-                                        n_samples=n_samples, loss_fn=getattr(loss_fn, '__qualname__', repr(loss_fn)),
-                                        include=include, exclude=exclude, seed=seed, tol=tol)))
+    s = System('hessian') if system is None else system
+    if not isinstance(s, System) or s.method != 'hessian':
+        raise ValueError(f"hessian_qat trains System('hessian', ...), got {s!r}")
+    run = run or RunOptions()
+    if run.accelerator is not None: raise ValueError("the hessian baseline runs in one process: pass accelerator=None")
+    f = Path(run.ckpt_dir)/'hessian.json' if run.ckpt_dir else None
+    settings = json.loads(json.dumps(dict(system='hessian', stage='hessian', budget=s.budget, bits=s.bits, n_batches=n_batches,
+                                          n_samples=n_samples, loss_fn=getattr(loss_fn, '__qualname__', repr(loss_fn)),
+                                          include=s.include, exclude=s.exclude, seed=s.seed)))
     state = read_json(f, 'delete it: the traces are then estimated again') if f is not None and f.exists() else None
-    if state is not None and state['config'] != config:
-        diff = settings_diff(state['config'], config)
+    if state is not None and state['config'] != settings:
+        diff = settings_diff(state['config'], settings)
         raise ValueError(f"{f} was written by a run with other settings (file vs now: {diff}); use another ckpt_dir, or the same settings to resume")
     t0 = time.perf_counter()
     if state is None:
         student = student_of(teacher)                                  # the loss the student will train with
-        traces = hessian_traces(student, batches, n_batches, n_samples, include, exclude, loss_fn, seed)
-        final_map = hessian_bit_map(student, traces, budget, bits, tol)
+        traces = hessian_traces(student, batches, n_batches, n_samples, s.include, s.exclude, loss_fn, s.seed)
+        final_map = hessian_bit_map(student, traces, s.budget, s.bits)
         s1 = time.perf_counter() - t0
         del student
         if f is not None:
-            f.parent.mkdir(parents=True, exist_ok=True); write_json(f, dict(config=config, traces=traces, bit_map=final_map, elapsed=s1))
+            f.parent.mkdir(parents=True, exist_ok=True); write_json(f, dict(config=settings, traces=traces, bit_map=final_map, elapsed=s1))
     else: traces, final_map, s1 = state['traces'], state['bit_map'], state['elapsed']
-    res = qat(teacher, batches, steps, final_map, 'hessian', lr=lr, kl_weight=kl_weight, ctc_weight=ctc_weight,
-              eval_fn=eval_fn, eval_every=eval_every, progress=progress, ckpt_dir=ckpt_dir, ckpt_every=ckpt_every,
-              seed=seed, max_grad_norm=max_grad_norm)
+    res = qat(teacher, batches, final_map, s, config, run)
     res.times = {'hessian': s1, **res.times}
     return res
