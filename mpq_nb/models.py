@@ -60,8 +60,7 @@ def new_teacher(arch:str, processor=None, seed:int=0, **kwargs):
     return ARCHS[arch][1](teacher_config(arch, processor, **kwargs))
 
 # %% ../nbs/11_models.ipynb #397afae4
-TOY = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64, conv_dim=(16, 16),
-           conv_stride=(5, 4), conv_kernel=(10, 8), num_conv_pos_embeddings=16, num_conv_pos_embedding_groups=2)
+TOY = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64, conv_dim=(16,) * 7)
 
 def toy_model(arch:str='wav2vec2', # 'wav2vec2' or 'hubert'
               processor:Wav2Vec2Processor=None, # gives the vocabulary (None: `make_processor()`, 30 tokens)

@@ -13,9 +13,9 @@ from .runs import check_out_dir, check_writable, is_run_dir, clear_run, settings
 from .runs import write_json, write_csv, provenance
 from .models import resolve_teacher, SHIPPED
 from .data import is_hub_id
-from .eval import LEVEL, score, system_row, kept_errors, save_scored, load_scored
-from .train import TrainConfig
-from .systems import System, train_system
+from .eval import score, system_row, kept_errors, save_scored, load_scored
+from .spec import LEVEL, System, TrainConfig, RunOptions
+from .systems import train_system
 from .export import save_packed
 
 # %% auto #0
@@ -267,6 +267,7 @@ class Context:
     tests: dict # split name -> dataset, the scored splits
     info: dict # the provenance columns of the rows (`row_info`)
     accelerator: object = None # an `accelerate.Accelerator`, or None (one process)
+    level: float = LEVEL # significance level of the matched-pairs test behind "lossless"
     fp32: tuple = None # (row, split -> `WERReport`) of the FP32 teacher (`score_fp32`)
 
 def row_info(train_utts:int, eval_utts:int, command:str=None, accelerator=None)->dict:
@@ -302,21 +303,23 @@ def _row(system:System, ctx:Context, base:dict, bmap:dict)->dict:
 
 # %% ../nbs/35_results.ipynb #fd72793a
 def run_system(out, # a results folder (`claim_folder`)
-               system:System, ctx:Context, # what to run, and what the run's systems share (`ctx.fp32` set)
+               ctx:Context, # what the run's systems share (`ctx.fp32` set)
                batches, # re-iterable training batches
-               config:TrainConfig=TrainConfig(), # the hyper-parameters
+               system:System, # what to run
+               config:TrainConfig=None, # the hyper-parameters (None: `TrainConfig()`)
+               run:RunOptions=None, # progress, checkpoint interval (the folder and the accelerator come from `out` and `ctx`)
                pack:bool=False, # also save the packed model in `out/model` (`export.save_packed`)
-               ckpt_every:int=None, progress:bool=True, level:float=LEVEL, # see `systems.train_system`, `eval.system_row`
               )->dict:
     "Train `system` (resuming from its checkpoints), freeze and score it against `ctx.fp32`, keep its files and append its row; the row."
     f, acc = system_files(out, ctx.teacher, system.name, system.seed), ctx.accelerator
+    run = (run or RunOptions()).replace(ckpt_dir=f['ckpt'], accelerator=acc)
     main = acc is None or acc.is_main_process
     if main: f['history'].parent.mkdir(parents=True, exist_ok=True); f['hyps'].parent.mkdir(parents=True, exist_ok=True)
     if system.method == 'fp32': (base, reps), bmap = ctx.fp32, {}
     else:
-        res = train_system(system, ctx.model, batches, config, f['ckpt'], ckpt_every, progress, acc)
-        reps = score(res.model, ctx.processor, ctx.tests, progress=progress, accelerator=acc)
-        base, bmap = system_row(system.name, reps, ctx.fp32[1], res.model, res.bit_map, res.times, level), res.bit_map
+        res = train_system(ctx.model, batches, system, config, run)
+        reps = score(res.model, ctx.processor, ctx.tests, progress=run.progress, accelerator=acc)
+        base, bmap = system_row(system.name, reps, ctx.fp32[1], res.model, res.bit_map, res.times, ctx.level), res.bit_map
         if main:
             write_csv(f['history'], res.history)
             if len(res.alpha_history): write_csv(f['alpha'], res.alpha_history)
