@@ -4,22 +4,22 @@
 
 # %% ../nbs/40_compress.ipynb #6066b622
 from __future__ import annotations
-import contextlib, os, re, time
+import contextlib, dataclasses, re, time
 from pathlib import Path
-import numpy as np, pandas as pd, torch
-from .quant import check_bits
+import numpy as np, pandas as pd
 from .supernet import LAYER_KINDS
-from .runs import check_int, provenance, command_line, write_json
-from .data import ensure_corpus, load_librispeech, is_hub_id, hub_reachable
+from .runs import provenance, command_line, write_json
+from .spec import SPEC_CLASSES, System, TrainConfig, RunOptions, Job, settings_by_name
+from .data import ensure_corpus, load_librispeech, is_hub_id, hub_reachable, train_subset
 from .models import load_teacher, load_processor, resolve_teacher, CTCBatches
-from .eval import LEVEL, eval_sets
-from .train import TrainConfig, make_accelerator
-from .systems import System
+from .eval import eval_sets
+from .train import resolve_accelerator
 from .results import Context, release_folder, claim_folder, claim_corpus, claim_teachers, done_keys, read_rows, row_info, run_system, score_fp32
 from .bench_deploy import deployment, deployment_line
 
 # %% auto #0
-__all__ = ['COMPRESS_METHODS', 'DEPLOY_UTTS', 'bit_map_text', 'check_args', 'compress', 'report_table', 'format_report']
+__all__ = ['COMPRESS_METHODS', 'FIELDS', 'DEPLOY_UTTS', 'bit_map_text', 'option_name', 'compress_spec', 'compress',
+           'report_table', 'format_report']
 
 # %% ../nbs/40_compress.ipynb #f94d392a
 def bit_map_text(bit_map:dict)->str:
@@ -37,66 +37,53 @@ def bit_map_text(bit_map:dict)->str:
     return '\n'.join(lines)
 
 # %% ../nbs/40_compress.ipynb #36725afb
-COMPRESS_METHODS = ('one-stage', 'one-stage+pass2', 'two-stage')
+COMPRESS_METHODS = ('one-stage', 'one-stage+pass2', 'two-stage') # the methods `compress` compresses with
+FIELDS = {f.name for c in SPEC_CLASSES for f in dataclasses.fields(c)} # every setting's name: one command-line option each
 
-_FLAGS = dict(lr='--lr', lr_alpha='--lr-alpha', batch_seconds='--batch-seconds') # `TrainConfig` fields that are options
+def option_name(name:str)->str:
+    "The command-line option of a setting: `train_utts` -> `--train-utts`."
+    return '--' + name.replace('_', '-')
 
-def check_args(method:str, budget:float, bits, steps:int, uniform_bits:int, train_utts:int, batch_seconds:float,
-               splits, eval_utts:int, lr:float, lr_alpha:float, kl_weight:float, budget_weight:float, tau, pass2_steps)->tuple:
-    "The candidate bits, sorted, and the `TrainConfig`; an error naming the option (as `mpq compress` spells it) for the first wrong argument."
-    if method not in COMPRESS_METHODS: raise ValueError(f"method (--method) must be one of {COMPRESS_METHODS}, got {method!r}")
-    try: bits = check_bits(tuple(bits))
-    except (TypeError, ValueError) as e: raise ValueError(f"--bits: {e}") from None
-    if isinstance(budget, bool) or not isinstance(budget, (int, float)):
-        raise TypeError(f"budget (--budget) must be a number of bits, e.g. 3.5; got {budget!r} ({type(budget).__name__})")
-    if not bits[0] <= budget <= bits[-1]:
-        raise ValueError(f"budget (--budget) {budget!r} must lie within the candidates' range [{bits[0]}, {bits[-1]}] (--bits {','.join(map(str, bits))})")
-    check_int('steps (--steps)', steps, 1); check_int('train_utts (--train-utts)', train_utts, 1)
-    check_int('eval_utts (--eval-utts)', eval_utts, 0)
-    if pass2_steps is not None: check_int('pass2_steps', pass2_steps, 0)
-    if uniform_bits != 0:
-        try: check_bits((uniform_bits,))
-        except (TypeError, ValueError): raise ValueError(f"uniform_bits (--uniform-bits) must be 0 (no uniform baseline) or 1..8, got {uniform_bits!r}") from None
-    try: config = TrainConfig(lr=lr, lr_alpha=lr_alpha, kl_weight=kl_weight, budget_weight=budget_weight, tau=tau,
-                              batch_seconds=batch_seconds)
-    except ValueError as e:
-        name, rest = str(e).split(' ', 1)
-        raise ValueError(f"{name} ({_FLAGS[name]}) {rest}" if name in _FLAGS else str(e)) from None
-    if isinstance(splits, str) or not len(splits) or len(set(splits)) != len(splits):
-        raise ValueError(f"splits (--splits) must be distinct split names, e.g. test,test-unseen; got {splits!r}")
-    return bits, config
+def _named(e:Exception)->Exception:
+    "`e` with the setting it starts with followed by its option, e.g. 'steps (--steps) must be ...'."
+    msg = str(e); name = msg.split(' ', 1)[0].rstrip(':')
+    if name in FIELDS and not msg[len(name):].startswith(' (--'): msg = f"{name} ({option_name(name)})" + msg[len(name):]
+    return type(e)(msg)
 
-# %% ../nbs/40_compress.ipynb #317214b4
-def _auto_accelerator(accelerator):
-    "`accelerator` itself; for 'auto', `make_accelerator()` when launched by torchrun / accelerate (WORLD_SIZE set) or a GPU is visible, else None."
-    if not isinstance(accelerator, str): return accelerator
-    if accelerator != 'auto': raise ValueError(f"accelerator must be 'auto', None or an accelerate.Accelerator, got {accelerator!r}")
-    return make_accelerator() if 'WORLD_SIZE' in os.environ or torch.cuda.is_available() else None
-
-
+def compress_spec(model:str=None, system:System=None, config:TrainConfig=None, job:Job=None, run:RunOptions=None,
+                  **settings)->tuple:
+    "`compress`'s (system, config, job, run): the objects given or their defaults, with `settings` applied by name; an error names the option."
+    if model is not None: settings = {'model': model, **settings}
+    m = settings.get('method', getattr(system, 'method', 'one-stage'))
+    if m not in COMPRESS_METHODS: raise ValueError(f"method ({option_name('method')}) must be one of {COMPRESS_METHODS}, got {m!r}")
+    try:
+        o = settings_by_name(dict(system=system or System(m), config=config or TrainConfig(), job=job or Job(),
+                                  run=run or RunOptions(accelerator='auto')), settings)
+    except (TypeError, ValueError) as e: raise _named(e) from None
+    return o['system'], o['config'], o['job'], o['run']
 
 # %% ../nbs/40_compress.ipynb #59bcb13a
-def _check_sources(model, corpus, ckpt_every):
-    "Refuse, before any work, a teacher or corpus that is not there and a bad checkpoint interval."
-    if ckpt_every is not None: check_int('ckpt_every (--ckpt-every)', ckpt_every, 1)
-    resolve_teacher(model)                                           # a missing folder is named now, not after minutes
-    if corpus is not None and not Path(str(corpus)).expanduser().exists():
-        if not is_hub_id(str(corpus)): raise FileNotFoundError(f"corpus (--corpus): no such folder: {corpus}")
-        if not hub_reachable(str(corpus), 'dataset'):
-            raise FileNotFoundError(f"corpus (--corpus): no such folder: {corpus}, and the hub is offline with no copy of "
+def _check_sources(job:Job):
+    "Refuse, before any work, a teacher or corpus that is not there."
+    resolve_teacher(job.model)                                       # a missing folder is named now, not after minutes
+    c = job.corpus
+    if c is not None and not Path(c).expanduser().exists():
+        if not is_hub_id(c): raise FileNotFoundError(f"corpus (--corpus): no such folder: {c}")
+        if not hub_reachable(c, 'dataset'):
+            raise FileNotFoundError(f"corpus (--corpus): no such folder: {c}, and the hub is offline with no copy of "
                                     "that dataset in its cache: check the path")
 
 # %% ../nbs/40_compress.ipynb #8f31208f
-def _inputs(model, corpus, splits, eval_utts, train_split, train_utts, batch_seconds, seed, acc):
+def _inputs(system:System, config:TrainConfig, job:Job, acc):
     "The corpus folder, the teacher, its processor, the scored splits, the training batches of a `compress` run and their number of utterances."
     with (acc.main_process_first() if acc is not None else contextlib.nullcontext()):   # one download, one cache
-        corpus = Path(corpus) if corpus else Path(ensure_corpus())
-        teacher, proc = load_teacher(model), load_processor(model)
-        tests = eval_sets(corpus, splits, eval_utts)
-        train = load_librispeech(corpus, train_split)
+        corpus = Path(job.corpus) if job.corpus else Path(ensure_corpus())
+        teacher, proc = load_teacher(job.model), load_processor(job.model)
+        tests = eval_sets(corpus, job.splits, job.eval_utts)
+        train = train_subset(load_librispeech(corpus, job.train_split), job.train_utts)
     if acc is not None: teacher.to(acc.device)
-    train = train.shuffle(seed=seed).select(range(min(train_utts, len(train))))
-    return corpus, teacher, proc, tests, CTCBatches(train, proc, batch_seconds=batch_seconds, shuffle=True, seed=seed), len(train)
+    batches = CTCBatches(train, proc, batch_seconds=config.batch_seconds, shuffle=True, seed=system.seed)
+    return corpus, teacher, proc, tests, batches, len(train)
 
 # %% ../nbs/40_compress.ipynb #e22936be
 DEPLOY_UTTS = 100   # utterances of the first test split that the deployment line is measured on
@@ -108,68 +95,48 @@ def _deploy(out, teacher, tests):
     return deployment(out/'model', teacher, audio, out/'onnx')
 
 # %% ../nbs/40_compress.ipynb #d0ad3b3d
-def compress(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pretrained` dir or hub id
-             budget:float=3.5, # target average bits of the searchable weights
-             bits=(2, 4, 8), # candidate bit-widths
-             method:str='one-stage', # one of `COMPRESS_METHODS`
-             steps:int=200, # training steps of each stage (the same for every system)
-             out=None, # run folder (default `mpq-out/<model>-<method>-<budget>`)
-             corpus=None, # corpus folder in LibriSpeech layout or hub dataset name (default: the embedded corpus, made on first use)
-             uniform_bits:int=4, # bit-width of the uniform baseline (0: none)
-             train_utts:int=2000, # training utterances drawn from the train split
-             batch_seconds:float=TrainConfig.batch_seconds, # audio per training batch (per process)
-             splits=('test', 'test-unseen'), # evaluation splits
-             eval_utts:int=0, # 0: whole splits; else the first `eval_utts` of each (quick runs)
-             lr:float=TrainConfig.lr, lr_alpha:float=TrainConfig.lr_alpha, kl_weight:float=TrainConfig.kl_weight,
-             budget_weight:float=TrainConfig.budget_weight, tau=TrainConfig.tau, # see `train.TrainConfig`
-             pass2_steps:int=None, # for one-stage+pass2 (default `steps`)
-             overwrite:bool=False, seed:int=0, progress:bool=True, level:float=LEVEL,
-             ckpt_every:int=None, # checkpoint every this many steps of a stage (None: a tenth of the stage)
-             train_split:str='train', # the split the training utterances are drawn from, e.g. 'train.clean.100' on the hub
-             accelerator='auto', # an `accelerate.Accelerator`, None (one process), or 'auto' (see `_auto_accelerator`)
+def compress(model:str=None, # the teacher (`Job.model`): a shipped name, a local `save_pretrained` folder or a hub id
+             system:System=None, # the system to compress with: a method of `COMPRESS_METHODS`, steps, budget, bits, seed (None: `System()`)
+             config:TrainConfig=None, # the hyper-parameters (None: `TrainConfig()`)
+             job:Job=None, # the teacher, data, scoring and run folder (None: `Job()`)
+             run:RunOptions=None, # progress, checkpoint interval, accelerator (None: `RunOptions(accelerator='auto')`)
+             **settings, # any field of the four by name, e.g. `budget=3.0, lr=3e-4, eval_utts=40`
             )->dict:
-    "Compress `model` with `method` at `budget` bits beside FP32 and uniform baselines; write and return the report."
-    bits, config = check_args(method, budget, bits, steps, uniform_bits, train_utts, batch_seconds, splits, eval_utts, lr,
-                      lr_alpha, kl_weight, budget_weight, tau, pass2_steps)
-    if train_split in splits:
-        raise ValueError(f"train_split (--train-split) {train_split!r} is a scored split (--splits {','.join(splits)}): a system "
-                         f"trained on it would be scored on what it learnt. Train on 'train', or score other splits")
-    _check_sources(model, corpus, ckpt_every)
-    acc = _auto_accelerator(accelerator)
+    "Compress `model` with `system` beside FP32 and a uniform baseline; write and return the report."
+    system, config, job, run = compress_spec(model, system, config, job, run, **settings)
+    _check_sources(job)
+    acc = resolve_accelerator(run.accelerator)
+    run = run.replace(accelerator=acc)
     main = acc is None or acc.is_main_process
-    out = Path(out or f'mpq-out/{Path(str(model)).name}-{method}-{budget:g}bits')
-    args = dict(model=str(model), budget=float(budget), bits=list(bits), method=method, steps=steps,
-                corpus=str(corpus) if corpus else None, uniform_bits=uniform_bits, train_utts=train_utts,
-                batch_seconds=batch_seconds, splits=list(splits), eval_utts=eval_utts, lr=lr, lr_alpha=lr_alpha,
-                kl_weight=kl_weight, budget_weight=budget_weight, tau=list(tau), pass2_steps=pass2_steps, seed=seed)
-    if train_split != 'train': args['train_split'] = train_split    # (absent when default: older run folders resume)
-    if claim_folder(out, args, overwrite, acc, finished='report.json', exclusive=True) and main: print(f"resuming the interrupted run in {out}")
+    out = Path(job.out or f'mpq-out/{Path(job.model).name}-{system.method}-{system.budget:g}bits')
+    args = dict(system=system.as_dict(), config=config.as_dict(), job={k: v for k, v in job.as_dict().items() if k != 'overwrite'})
+    if claim_folder(out, args, job.overwrite, acc, finished='report.json', exclusive=True) and main: print(f"resuming the interrupted run in {out}")
     try:
-        claim_teachers(out, [model])
+        claim_teachers(out, [job.model])
         done = done_keys(out/'results.csv')                            # a hand-edited results file is named now, before any work
         t_start = time.perf_counter()
-        corpus, teacher, proc, tests, batches, n_train = _inputs(model, corpus, splits, eval_utts, train_split, train_utts,
-                                                                 batch_seconds, seed, acc)
+        corpus, teacher, proc, tests, batches, n_train = _inputs(system, config, job, acc)
         if main: claim_corpus(out, corpus)                              # rows of one corpus only
-        ctx = Context(str(model), teacher, proc, tests, row_info(n_train, eval_utts, command_line(), acc), acc)
-        score_fp32(out, ctx, progress)
-        systems = ([System('fp32', 0, seed=seed)] + ([System('uniform', steps, bits=(uniform_bits,), seed=seed)] if uniform_bits else [])
-                   + [System(method, steps, budget, bits, seed, pass2_steps)])
-        for s in systems:
-            if (ctx.teacher, s.name, seed) in done:
-                if main: print(f"{s.name}: finished in an earlier run, reusing its row in {out/'results.csv'}")
+        ctx = Context(job.model, teacher, proc, tests, row_info(n_train, job.eval_utts, command_line(), acc), acc, job.level)
+        score_fp32(out, ctx, run.progress)
+        s = system
+        systems = ([System('fp32', seed=s.seed, tag=s.tag)]
+                   + ([System('uniform', s.steps, bits=job.uniform_bits, seed=s.seed, include=s.include, exclude=s.exclude, tag=s.tag)]
+                      if job.uniform_bits else []) + [s])
+        for x in systems:
+            if (ctx.teacher, x.name, x.seed) in done:
+                if main: print(f"{x.name}: finished in an earlier run, reusing its row in {out/'results.csv'}")
                 continue
-            if main: print(f"== {s.name} ==")
-            run_system(out, s, ctx, batches, config, pack=s is systems[-1], ckpt_every=ckpt_every, progress=progress, level=level)
+            if main: print(f"== {x.name} ==")
+            run_system(out, ctx, batches, x, config, run, pack=x is s)
         deployed = _deploy(out, teacher, tests) if main else None
-        report = dict(args=args, out=str(out), rows=read_rows(out/'results.csv', ctx.teacher, [s.name for s in systems], seed),
+        report = dict(args=args, out=str(out), rows=read_rows(out/'results.csv', ctx.teacher, [x.name for x in systems], s.seed),
                       packed_model=str(out/'model'), deployment=deployed, machine=provenance(acc), corpus=str(corpus), command=command_line(),
                       seconds_total_this_run=time.perf_counter() - t_start, date=time.strftime('%Y-%m-%d'))
         if main: write_json(out/'report.json', report)
         if acc is not None: acc.wait_for_everyone()
         return report
     finally: release_folder(out)                                   # the next run may take the folder
-
 
 # %% ../nbs/40_compress.ipynb #c51df954
 def report_table(report:dict)->pd.DataFrame:

@@ -8,7 +8,7 @@ __all__ = ['VOCAB_CHARS', 'SAMPLE_RATE', 'CORPUS_VERSION', 'SPLITS', 'ACCENTS', 
            'zipf_sampler', 'make_sentence', 'make_speakers', 'corpus_plan', 'espeak', 'noise_like', 'synthesize',
            'utt_path', 'write_flac', 'espeak_version', 'make_corpus', 'default_cache_dir', 'ensure_corpus',
            'check_text', 'check_audio', 'hub_config', 'is_hub_id', 'hub_offline', 'hub_reachable', 'load_librispeech',
-           'corpus_stats']
+           'train_subset', 'corpus_stats']
 
 # %% ../nbs/10_data.ipynb #2a7f6172
 import io, json, os, re, shutil, subprocess, warnings
@@ -23,6 +23,7 @@ from scipy.fft import next_fast_len
 from scipy.signal import resample_poly
 from tqdm.auto import tqdm
 from .runs import check_out_dir, check_writable, clear_run, read_json, write_json
+from .spec import DATA_SEED
 
 # %% ../nbs/10_data.ipynb #b754a47b
 VOCAB_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ' "
@@ -419,6 +420,14 @@ def load_librispeech(path_or_name, # a folder in LibriSpeech layout, or a hub da
                                 f"{str(path_or_name)!r} in its cache: check the path")
     else: ds = _load_hub(str(path_or_name), split, vocab, skip_bad, config)
     return ds.cast_column('audio', Audio(sampling_rate=SAMPLE_RATE))
+
+# %% ../nbs/10_data.ipynb #dd8ab423
+def train_subset(ds, # a training split from `load_librispeech`
+                 n:int, # how many utterances (all of them if the split has fewer)
+                ):
+    "The `n` utterances of `ds` a run trains on: the first `n` in the order `spec.DATA_SEED` shuffles them into."
+    ds = ds.shuffle(seed=DATA_SEED)
+    return ds.select(range(min(n, len(ds))))
 
 # %% ../nbs/10_data.ipynb #bb068cba
 def corpus_stats(ds):

@@ -100,7 +100,9 @@ class System(Fields):
         if m == 'ptq' and self.steps: raise ValueError(f"steps must be 0 for ptq, which trains nothing; got {self.steps}")
         if self.bits is None: put('bits', CANDIDATES if m in SEARCH_METHODS else (UNIFORM_BITS,) if m in ('uniform', 'ptq') else ())
         put('bits', (self.bits,) if isinstance(self.bits, Integral) and not isinstance(self.bits, bool) else tuple(self.bits))
-        if self.bits: check_bits(self.bits)
+        if self.bits:
+            try: check_bits(self.bits)
+            except (TypeError, ValueError) as e: raise type(e)(f"bits: {e}") from None
         if m in ('uniform', 'ptq') and len(self.bits) != 1:
             raise ValueError(f"bits: {m} takes one bit-width, e.g. bits=(4,); got {self.bits!r}")
         if m in SEARCH_METHODS:

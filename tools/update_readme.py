@@ -52,16 +52,16 @@ def mainjob_section(log: Path, report: Path) -> str:
     m = rep['machine']
     parts = [f"`{cmd}` on {rep['date']}, at commit `{m['git_commit']}`, on this project's {m['cores']}-core CPU machine "
              f"(torch {m['torch']}, {m['torch_threads']} threads). It took **{_mmss(wall)}** of wall time in all"]
-    steps = rep['args']['steps']
+    steps = rep['args']['system']['steps']
     stages = [f"{steps} steps of {name} ({', '.join(f'{k} {v:.0f} s' for k, v in r['stage_seconds'].items())})"
               for name, r in rows.items() if r.get('stage_seconds')]
     detail = (f"{_mmss(corpus_s)} to synthesise the corpus (its progress bar), then " if corpus_s else "the corpus was in the "
               "cache already; ") + ', '.join(stages) + ", and the scoring of every system on " + \
-             ' and '.join(f'`{s}`' for s in rep['args']['splits'])
+             ' and '.join(f'`{s}`' for s in rep['args']['job']['splits'])
     fp = rows['fp32']
     dep = next((l for l in lines if l.startswith('deployed with ONNX Runtime')), None)   # the run's deployment line
     verdict = []
-    for s in rep['args']['splits']:
+    for s in rep['args']['job']['splits']:
         d = main[f'wer_{s}'] - fp[f'wer_{s}']
         p = main.get(f'p_{s}')
         verdict.append(f"on `{s}` its WER is {100 * main[f'wer_{s}']:.2f}% against the teacher's {100 * fp[f'wer_{s}']:.2f}% "
