@@ -4,11 +4,12 @@
 
 # %% ../nbs/99_cli.ipynb #d4053fae
 from __future__ import annotations
-import argparse, json, os, signal, sys, threading, time
+import argparse, dataclasses, json, os, signal, sys, threading, time
 from pathlib import Path
+from .spec import System, TrainConfig, RunOptions, Job, SPEC_CLASSES, option_name
 
 # %% auto #0
-__all__ = ['THREADS', 'parser', 'Terminated', 'main']
+__all__ = ['THREADS', 'spec_options', 'parser', 'Terminated', 'main']
 
 # %% ../nbs/99_cli.ipynb #1b40cdfc
 def _corpus(a):
@@ -87,11 +88,7 @@ def _compress(a):
     from mpq_nb.compress import compress, format_report
     if a.threads: torch.set_num_threads(a.threads)
     t0 = time.perf_counter()
-    rep = compress(a.model, budget=a.budget, bits=a.bits, method=a.method, ckpt_every=a.ckpt_every,
-                   steps=a.steps, out=a.out, corpus=a.corpus, uniform_bits=a.uniform_bits, train_utts=a.train_utts,
-                   eval_utts=a.eval_utts, overwrite=a.overwrite, seed=a.seed, train_split=a.train_split,
-                   splits=tuple(a.splits.split(',')),
-                   **{k: getattr(a, k) for k in ('batch_seconds', 'lr', 'lr_alpha') if hasattr(a, k)})   # else compress's defaults
+    rep = compress(**{k: getattr(a, k) for k in a.settings if hasattr(a, k)})   # the settings given; the spec's defaults for the rest
     if os.environ.get('RANK', '0') != '0': return       # under torchrun / accelerate launch: one report, from rank 0
     print(format_report(rep))
     print(f"wall time of this command: {time.perf_counter() - t0:.0f} s")
@@ -144,11 +141,6 @@ def _export(a):
           + f"\ntranscribe without torch: python -m mpq_nb.deploy {r['path']} AUDIO.wav")
 
 # %% ../nbs/99_cli.ipynb #d7dd78c7
-def _bits_list(s:str)->tuple:
-    "`--bits 2,4,8` as a tuple of ints (argparse names a malformed one)."
-    try: return tuple(int(b) for b in s.split(','))
-    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a comma-separated list of bit-widths, e.g. 2,4,8") from None
-
 THREADS = " (0: torch's default)" # what --threads 0 means
 
 _DELEGATED = {'experiments': 'the experiment grid: every system on both teachers, one row each in OUT/results.csv',
@@ -160,28 +152,45 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message): self.exit(2, f"mpq: error: {message} (see `{self.prog} --help`)\n")
 
 # %% ../nbs/99_cli.ipynb #f935222f
+def _field_type(kind:str, default):
+    "An argparse type for a spec field annotated `kind` ('int', 'float|None', 'tuple', ...) whose default is `default`."
+    base, optional = kind.split('|')[0].strip(), 'None' in kind
+    many = base.startswith('tuple')                                   # 'tuple[int, ...]': comma-separated ints
+    types = {'int': int, 'float': float}
+    one = types.get(base.split('[')[1].split(',')[0].strip(']') if many else base, str)
+    what = f"a comma-separated list of {one.__name__}s" if many else f"a {one.__name__}"
+    def parse(text:str):
+        if optional and text.lower() == 'none': return None
+        try: return tuple(one(x) for x in text.split(',') if x) if many else one(text)
+        except ValueError: raise argparse.ArgumentTypeError(f"{text!r} is not {what}" + (" (or none)" if optional else '')) from None
+    return parse
+
+def spec_options(p:argparse.ArgumentParser, # the (sub-)parser to add the options to
+                 fields:dict, # spec dataclass -> the names of its fields to offer (None: all)
+                )->list:
+    "Add one option per field of the spec's dataclasses in `fields`, typed, with its comment as help; the fields' names."
+    from fastcore.docments import docments
+    names = []
+    for cls, only in fields.items():
+        docs = docments(cls)
+        for f in dataclasses.fields(cls):
+            if only is not None and f.name not in only: continue
+            flag, doc = option_name(f.name), docs.get(f.name) or ''
+            if f.type == 'bool': p.add_argument(flag, action='store_true', default=argparse.SUPPRESS, help=doc)
+            else:
+                shown = ','.join(map(str, f.default)) if isinstance(f.default, tuple) else f.default
+                p.add_argument(flag, type=_field_type(f.type, f.default), default=argparse.SUPPRESS,
+                               metavar=f.name.upper(), help=f'{doc} (default: {shown})')
+            names.append(f.name)
+    return names
+
+# %% ../nbs/99_cli.ipynb #83ec8fb5
 def _compress_options(d:argparse.ArgumentParser):
-    "The options of `mpq compress` (and `mpq demo`): those of `compress.compress`, with its defaults."
-    from mpq_nb.runs import int_at_least as _ge, positive_float as _pos
-    d.add_argument('--model', default='wav2vec2-tiny', help='shipped teacher, local dir or hub id')
-    d.add_argument('--budget', type=float, default=3.5, help='target average bits')
-    d.add_argument('--bits', type=_bits_list, default='2,4,8', help='candidate bit-widths, comma separated')
-    d.add_argument('--method', default='one-stage', choices=['one-stage', 'one-stage+pass2', 'two-stage'])
-    d.add_argument('--steps', type=_ge(1), default=200, help='training steps per stage')
-    d.add_argument('--out', help='run folder (default mpq-out/<model>-<method>-<budget>bits)')
-    d.add_argument('--corpus', help='corpus folder (default: the embedded corpus, made on first use)')
-    d.add_argument('--uniform-bits', type=int, default=4, help='bit-width of the uniform baseline (0: none)')
-    d.add_argument('--train-utts', type=_ge(1), default=2000)
-    d.add_argument('--eval-utts', type=_ge(0, ' (0: whole splits)'), default=0)
-    d.add_argument('--train-split', default='train', help='split to train on (e.g. train.clean.100 on LibriSpeech)')
-    d.add_argument('--splits', default='test,test-unseen', help='evaluation splits, comma separated')
-    for flag, help in [('--batch-seconds', 'audio per training batch'), ('--lr', 'learning rate of the weights'),
-                       ('--lr-alpha', 'learning rate of the bit logits alpha')]:    # defaults: train.TrainConfig's
-        d.add_argument(flag, type=_pos, default=argparse.SUPPRESS, help=f'{help} (default: train.TrainConfig)')
-    d.add_argument('--threads', type=_ge(0, THREADS), default=0); d.add_argument('--seed', type=_ge(0), default=0)
-    d.add_argument('--overwrite', action='store_true', help='redo a finished run in --out')
-    d.add_argument('--ckpt-every', type=_ge(1), help='checkpoint every this many steps of a stage (default: a tenth of it)')
-    d.set_defaults(fn=_compress)
+    "The options of `mpq compress` (and `mpq demo`): the fields of `compress`'s four settings objects."
+    from mpq_nb.runs import int_at_least as _ge
+    names = spec_options(d, {Job: None, System: None, TrainConfig: None, RunOptions: ('ckpt_every',)})
+    d.add_argument('--threads', type=_ge(0, THREADS), default=0, help="torch threads" + THREADS)
+    d.set_defaults(fn=_compress, settings=names)
 
 # %% ../nbs/99_cli.ipynb #dfac89fd
 def parser()->argparse.ArgumentParser:

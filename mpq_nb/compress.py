@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .supernet import LAYER_KINDS
 from .runs import provenance, command_line, write_json
-from .spec import SPEC_CLASSES, System, TrainConfig, RunOptions, Job, settings_by_name
+from .spec import SPEC_CLASSES, System, TrainConfig, RunOptions, Job, settings_by_name, option_name
 from .data import ensure_corpus, load_librispeech, is_hub_id, hub_reachable, train_subset
 from .models import load_teacher, load_processor, resolve_teacher, CTCBatches
 from .eval import eval_sets
@@ -18,8 +18,7 @@ from .results import Context, release_folder, claim_folder, claim_corpus, claim_
 from .bench_deploy import deployment, deployment_line
 
 # %% auto #0
-__all__ = ['COMPRESS_METHODS', 'FIELDS', 'DEPLOY_UTTS', 'bit_map_text', 'option_name', 'compress_spec', 'compress',
-           'report_table', 'format_report']
+__all__ = ['COMPRESS_METHODS', 'DEPLOY_UTTS', 'bit_map_text', 'compress_spec', 'compress', 'report_table', 'format_report']
 
 # %% ../nbs/40_compress.ipynb #f94d392a
 def bit_map_text(bit_map:dict)->str:
@@ -38,16 +37,12 @@ def bit_map_text(bit_map:dict)->str:
 
 # %% ../nbs/40_compress.ipynb #36725afb
 COMPRESS_METHODS = ('one-stage', 'one-stage+pass2', 'two-stage') # the methods `compress` compresses with
-FIELDS = {f.name for c in SPEC_CLASSES for f in dataclasses.fields(c)} # every setting's name: one command-line option each
-
-def option_name(name:str)->str:
-    "The command-line option of a setting: `train_utts` -> `--train-utts`."
-    return '--' + name.replace('_', '-')
+_SETTINGS = {f.name for c in SPEC_CLASSES for f in dataclasses.fields(c)} # every setting's name
 
 def _named(e:Exception)->Exception:
     "`e` with the setting it starts with followed by its option, e.g. 'steps (--steps) must be ...'."
     msg = str(e); name = msg.split(' ', 1)[0].rstrip(':')
-    if name in FIELDS and not msg[len(name):].startswith(' (--'): msg = f"{name} ({option_name(name)})" + msg[len(name):]
+    if name in _SETTINGS and not msg[len(name):].startswith(' (--'): msg = f"{name} ({option_name(name)})" + msg[len(name):]
     return type(e)(msg)
 
 def compress_spec(model:str=None, system:System=None, config:TrainConfig=None, job:Job=None, run:RunOptions=None,

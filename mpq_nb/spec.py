@@ -13,7 +13,7 @@ from .runs import check_int
 # %% auto #0
 __all__ = ['CANDIDATES', 'BUDGET', 'STEPS', 'UNIFORM_BITS', 'SPLITS', 'TRAIN_UTTS', 'DATA_SEED', 'LEVEL', 'VALID_BITS', 'METHODS',
            'UNTRAINED', 'SEARCH_METHODS', 'SPEC_CLASSES', 'check_bits', 'check_budget', 'Fields', 'System',
-           'TrainConfig', 'RunOptions', 'Job', 'settings_by_name', 'epoch_order', 'stage_plan']
+           'TrainConfig', 'RunOptions', 'Job', 'settings_by_name', 'option_name', 'epoch_order', 'stage_plan']
 
 # %% ../nbs/00_spec.ipynb #e594316f
 CANDIDATES = (2, 4, 8) # candidate bit-widths of a search: also the widths ONNX Runtime's MatMulNBits runs
@@ -85,11 +85,11 @@ class System(Fields):
     method: str = 'one-stage' # one of `METHODS`
     steps: int|None = None # training steps of each stage (None: `STEPS`, or 0 for `fp32` and `ptq`)
     budget: float|None = None # target average bits of a searching method (None: `BUDGET`)
-    bits: tuple|None = None # candidate bit-widths of a search (None: `CANDIDATES`), or the one bit-width of `uniform` / `ptq` (None: `UNIFORM_BITS`)
+    bits: tuple[int, ...]|None = None # candidate bit-widths of a search (None: `CANDIDATES`), or the one bit-width of `uniform` / `ptq` (None: `UNIFORM_BITS`)
     seed: int = 0 # seed of every random generator of the system, and of its data order
     pass2_steps: int|None = None # `one-stage+pass2`: steps of the second pass (None: `steps`)
-    include: tuple|None = None # fnmatch patterns of the layers to quantize (None: `supernet.DEFAULT_INCLUDE`)
-    exclude: tuple|None = None # fnmatch patterns of layers to leave in full precision
+    include: tuple[str, ...]|None = None # fnmatch patterns of the layers to quantize (None: `supernet.DEFAULT_INCLUDE`)
+    exclude: tuple[str, ...]|None = None # fnmatch patterns of layers to leave in full precision
     tag: str = '' # a variant's label in the name, e.g. 'whole' for `include=supernet.WHOLE_MODEL`
 
     def __post_init__(self):
@@ -138,7 +138,7 @@ class TrainConfig(Fields):
     kl_weight: float = 1.0 # weight of KL(teacher || student)
     ctc_weight: float = 1.0 # weight of the CTC loss
     budget_weight: float = 1.0 # weight of the squared-hinge budget penalty (searching systems)
-    tau: tuple = (1.0, 0.1) # Gumbel-Softmax temperature (start, end), annealed exponentially
+    tau: tuple[float, float] = (1.0, 0.1) # Gumbel-Softmax temperature (start, end), annealed exponentially
     warmup_steps: int = 0 # first search steps that train only the weights
     hard_from: float = 1.0 # fraction of the search after which the Gumbel samples are hard (one candidate a step); 1: never
     settle: float = 0.25 # last fraction of one-stage's steps that trains the weights at the bits the search fixed (chosen on dev)
@@ -190,7 +190,7 @@ class Job(Fields):
     uniform_bits: int = UNIFORM_BITS # bit-width of the uniform baseline (0: none)
     train_utts: int = TRAIN_UTTS # training utterances drawn from the train split
     train_split: str = 'train' # the split they are drawn from, e.g. 'train.clean.100' on the hub
-    splits: tuple = SPLITS # the scored splits
+    splits: tuple[str, ...] = SPLITS # the scored splits
     eval_utts: int = 0 # utterances scored per split (0: the whole split)
     level: float = LEVEL # significance level of the matched-pairs test behind "lossless"
     overwrite: bool = False # redo a finished run in `out`
@@ -230,6 +230,10 @@ def settings_by_name(objects:dict, # name -> one of the spec's objects, e.g. dic
         mine = {n: v for n, v in changes.items() if owner[n] == k}
         if mine: out[k] = objects[k].replace(**mine)
     return out
+
+def option_name(name:str)->str:
+    "The command-line option of a setting: `train_utts` -> `--train-utts`."
+    return '--' + name.replace('_', '-')
 
 # %% ../nbs/00_spec.ipynb #6c3f5ed4
 def epoch_order(seed:int, # the system's seed
