@@ -4,57 +4,51 @@
 
 # %% ../nbs/50_experiments.ipynb #87b79da5
 from __future__ import annotations
-import argparse, json, math, sys, time
+import argparse, json, math, sys
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-from .data import ensure_corpus, load_librispeech
+from .spec import (CANDIDATES, BUDGET, STEPS, SPLITS, DATA_SEED, SEARCH_METHODS, System, TrainConfig, RunOptions, Job,
+                         settings_by_name)
+from .data import ensure_corpus, load_librispeech, train_subset
 from .models import load_teacher, load_processor, CTCBatches
-from .supernet import WHOLE_MODEL, map_avg_bits
-from .train import TrainConfig
-from .systems import System, SEARCH_METHODS, train_system, hessian_trainer
+from .supernet import WHOLE_MODEL
+from .systems import train_system, hessian_trainer
 from .runs import command_line, int_at_least
-from .eval import eval_sets, score, system_row
+from .eval import eval_sets
 from .results import (columns, read_results, done_keys, append_row, claim_folder, claim_teachers, claim_system, claim_corpus,
                             system_files, slug, Context, row_info, score_fp32, run_system)
 
 # %% auto #0
-__all__ = ['TEACHERS', 'BUDGETS', 'CANDIDATES', 'UNIFORM_BITS', 'CONTROLS', 'WHOLE_VIEW', 'HEADLINE', 'SEEDS', 'STEPS',
-           'TRAIN_UTTS', 'EVAL_UTTS', 'SCORED_SPLITS', 'CONFIG', 'QUICK', 'DATA_SEED', 'COLUMNS', 'TUNE_SPLIT',
-           'TUNE_SETTINGS', 'TUNE_COLUMNS', 'grid', 'run_grid', 'seed_means', 'best_lossless', 'grid_summary',
-           'results_table_md', 'add_arguments', 'run_cli', 'headline', 'main', 'tune_dev']
+__all__ = ['TEACHERS', 'BUDGETS', 'UNIFORM_WIDTHS', 'CONTROLS', 'WHOLE_VIEW', 'HEADLINE', 'SEEDS', 'CONFIG', 'QUICK', 'COLUMNS',
+           'TUNE_SPLIT', 'TUNE_SETTINGS', 'grid', 'grid_job', 'run_grid', 'seed_means', 'best_lossless', 'grid_summary',
+           'results_table_md', 'add_arguments', 'run_cli', 'headline', 'main', 'setting_tag', 'tune_system', 'tune_dev']
 
 # %% ../nbs/50_experiments.ipynb #b3c068b0
 TEACHERS = ('wav2vec2-tiny', 'hubert-tiny') # the shipped teachers
 BUDGETS = (2.5, 3.0, 3.5, 4.0) # target average bits of the searching systems
-CANDIDATES = (2, 4, 8) # candidate bit-widths of the searching systems
-UNIFORM_BITS = (8, 4, 3, 2) # bit-widths of the uniform baselines
+UNIFORM_WIDTHS = (8, 4, 3, 2) # bit-widths of the uniform baselines
 CONTROLS = ('fp32+ft',) # not a compression method: the FP32 teacher trained `STEPS` steps with the same loss
 WHOLE_VIEW = ('uniform', 'two-stage', 'one-stage') # methods run again over every layer (`supernet.WHOLE_MODEL`), seed 0
 HEADLINE = ('uniform4', 'two-stage', 'one-stage') # systems (or methods) run with every seed of `SEEDS`
 SEEDS = (0, 1) # seeds of the headline systems; the others run seed 0
-STEPS = 200 # training steps of each stage of every system
-TRAIN_UTTS = 2000 # training utterances (the same for every system)
-EVAL_UTTS = 0 # utterances scored per test split (0: the whole split)
-SCORED_SPLITS = ('test', 'test-unseen') # the scored splits: seen voices, held-out voices
-CONFIG = TrainConfig() # the hyper-parameters of every system: `train.TrainConfig`'s defaults
-QUICK = dict(teachers=('wav2vec2-tiny',), budget=3.5, steps=20, eval_utts=40, train_utts=400) # the few-minute grid
-DATA_SEED = 0 # which `TRAIN_UTTS` utterances are drawn from the train split (the same for every seed)
+CONFIG = TrainConfig() # the hyper-parameters of every system: `spec.TrainConfig`'s defaults
+QUICK = dict(teachers=('wav2vec2-tiny',), steps=20, eval_utts=40, train_utts=400) # the few-minute grid (at `spec.BUDGET`)
 
 # %% ../nbs/50_experiments.ipynb #cd647874
 _TAGS = {'whole': WHOLE_MODEL, 'long': None} # a variant's tag -> the layers it quantizes
 
 # %% ../nbs/50_experiments.ipynb #c5f025f0
-def _spec(teacher, method, seed, steps, budget=None, bits=(), tag=''):
-    s = System(method, 0 if method == 'fp32' else steps, None if budget is None else float(budget), tuple(bits), seed,
-               include=_TAGS.get(tag), tag=tag)
+def _spec(teacher, method, seed, steps, budget=None, bits=None, tag=''):
+    "One row of the grid: the teacher and the `System`'s fields, as a dict."
+    s = System(method, 0 if method == 'fp32' else steps, budget, bits, seed, include=_TAGS.get(tag), tag=tag)
     return dict(teacher=str(teacher), system=s.name, method=method, budget=s.budget, bits=s.bits, seed=seed, steps=s.steps,
                 tag=tag)
 
 # %% ../nbs/50_experiments.ipynb #bad342e0
 def _system(spec:dict)->System:
-    "The `systems.System` of a spec."
+    "The `spec.System` of a grid row."
     tag = spec.get('tag', '')
-    return System(spec['method'], spec['steps'], spec['budget'], spec['bits'], spec['seed'], include=_TAGS.get(tag), tag=tag)
+    return System(spec['method'], spec['steps'], spec['budget'], spec['bits'] or None, spec['seed'], include=_TAGS.get(tag), tag=tag)
 
 # %% ../nbs/50_experiments.ipynb #b305f870
 def grid(quick:bool=False, # the few-minute grid of `QUICK` instead of the full one
@@ -67,67 +61,55 @@ def grid(quick:bool=False, # the few-minute grid of `QUICK` instead of the full 
     specs = []
     for t in teachers:
         if quick:
-            b = QUICK['budget']
-            specs += [_spec(t, 'fp32', 0, steps), _spec(t, 'uniform', 0, steps, 4., (4,)),
-                      _spec(t, 'one-stage', 0, steps, b, CANDIDATES), _spec(t, 'two-stage', 0, steps, b, CANDIDATES)]
+            specs += [_spec(t, 'fp32', 0, steps), _spec(t, 'uniform', 0, steps),
+                      _spec(t, 'one-stage', 0, steps, BUDGET), _spec(t, 'two-stage', 0, steps, BUDGET)]
             continue
         for seed in SEEDS:
             sys_ = ([_spec(t, 'fp32', seed, steps)] + [_spec(t, c, seed, steps) for c in CONTROLS]
-                    + [_spec(t, 'uniform', seed, steps, float(b), (b,)) for b in UNIFORM_BITS]
-                    + [_spec(t, m, seed, steps, b, CANDIDATES) for b in BUDGETS for m in SEARCH_METHODS])
+                    + [_spec(t, 'uniform', seed, steps, None, b) for b in UNIFORM_WIDTHS]
+                    + [_spec(t, m, seed, steps, b) for b in BUDGETS for m in SEARCH_METHODS])
             if seed == SEEDS[0]:
-                sys_ += ([_spec(t, 'uniform', seed, steps, float(b), (b,), 'whole') for b in UNIFORM_BITS]
-                         + [_spec(t, m, seed, steps, b, CANDIDATES, 'whole') for b in BUDGETS for m in WHOLE_VIEW if m != 'uniform']
-                         + [_spec(t, 'one-stage', seed, 2 * steps, b, CANDIDATES, 'long') for b in BUDGETS])
+                sys_ += ([_spec(t, 'uniform', seed, steps, None, b, 'whole') for b in UNIFORM_WIDTHS]
+                         + [_spec(t, m, seed, steps, b, None, 'whole') for b in BUDGETS for m in WHOLE_VIEW if m != 'uniform']
+                         + [_spec(t, 'one-stage', seed, 2 * steps, b, None, 'long') for b in BUDGETS])
             specs += [s for s in sys_ if seed == SEEDS[0] or s['system'] in HEADLINE or (s['method'] in HEADLINE and not s['tag'])]
     return specs
 
-# %% ../nbs/50_experiments.ipynb #49e0d914
-class _SameData:
-    "The batches of a `CTCBatches` in an order fixed by `seed` alone: each iteration yields the same epochs."
-    def __init__(self, batches:CTCBatches, seed:int, steps:int):
-        self.b, self.seed = batches, seed
-        self.epochs = max(1, math.ceil(steps / max(1, len(batches))))
-    def __len__(self): return self.epochs * len(self.b)
-    def __iter__(self):
-        for epoch in range(self.epochs):
-            for j in np.random.default_rng([self.seed, epoch]).permutation(len(self.b.batches)):
-                yield self.b.collate(self.b.batches[j])
-
 # %% ../nbs/50_experiments.ipynb #02e5a63b
-COLUMNS = columns(SCORED_SPLITS) # the columns of the grid's results table
+COLUMNS = columns(SPLITS) # the columns of the grid's results table
 
 # %% ../nbs/50_experiments.ipynb #a563a9db
-def _data(corpus, splits, eval_utts, train_utts):
-    "The scored splits and the `train_utts` training utterances (drawn by `DATA_SEED`) of `corpus` (default: the embedded one)."
-    corpus = Path(corpus) if corpus else Path(ensure_corpus())
-    train = load_librispeech(corpus, 'train').shuffle(seed=DATA_SEED)
-    return eval_sets(corpus, splits, eval_utts), train.select(range(min(train_utts, len(train))))
+def _data(job:Job):
+    "The scored splits and the training utterances (`data.train_subset`) of `job`'s corpus (default: the embedded one)."
+    corpus = Path(job.corpus) if job.corpus else Path(ensure_corpus())
+    return eval_sets(corpus, job.splits, job.eval_utts), train_subset(load_librispeech(corpus, job.train_split), job.train_utts)
 
 # %% ../nbs/50_experiments.ipynb #fdec3746
+def grid_job(quick:bool=False, # the few-minute grid's data (`QUICK`) instead of the full one's
+             **changes, # `spec.Job` fields to change, e.g. corpus=..., eval_utts=...
+            )->Job:
+    "The data and scoring settings of the grid: `spec.Job()`'s defaults (those of `mpq compress`), or `QUICK`'s sizes."
+    base = Job(train_utts=QUICK['train_utts'], eval_utts=QUICK['eval_utts']) if quick else Job()
+    return base.replace(**changes)
+
 def run_grid(out_dir, # the results folder (`mpq_nb.results`)
              quick:bool=False, # the few-minute grid (`QUICK`) instead of the full one
-             steps:int=None, # training steps per stage (default `STEPS`, or `QUICK['steps']`)
-             eval_utts:int=None, # utterances scored per test split, 0 = all (default `EVAL_UTTS`, or `QUICK['eval_utts']`)
-             corpus=None, # corpus folder (default: the embedded corpus, made on first use)
              teachers=None, # teacher names or folders (default `TEACHERS`, or `QUICK['teachers']`)
-             progress:bool=True, # progress bars while training and scoring
-             train_utts:int=None, # training utterances (default `TRAIN_UTTS`, or `QUICK['train_utts']`)
-             command:str=None, # how this run was started, for the provenance columns (default: the command line)
+             steps:int=None, # training steps per stage (default `spec.STEPS`, or `QUICK['steps']`)
+             job:Job=None, # the corpus, training utterances, scored splits and their size (default `grid_job(quick)`)
              systems=None, # only these systems, e.g. ('fp32', 'fp32+ft') for the teachers' convergence control (default: all)
+             progress:bool=True, # progress bars while training and scoring
             )->pd.DataFrame:
     "Run every system of the grid that has no row in `out_dir/results.csv` yet, appending one row each; the table. Several workers may share `out_dir`."
-    out = Path(out_dir)
+    out, job = Path(out_dir), job or grid_job(quick)
     specs = grid(quick, teachers, steps)
     if systems is not None:
         unknown = sorted(set(systems) - {s['system'] for s in specs})
         if unknown: raise ValueError(f"systems (--systems): {unknown} are not in the grid; it has {sorted({s['system'] for s in specs})}")
         specs = [s for s in specs if s['system'] in set(systems)]
     steps = steps if steps is not None else QUICK['steps'] if quick else STEPS   # per stage (a long variant runs twice as many)
-    eval_utts = eval_utts if eval_utts is not None else QUICK['eval_utts'] if quick else EVAL_UTTS
-    train_utts = train_utts if train_utts is not None else QUICK['train_utts'] if quick else TRAIN_UTTS
-    settings = dict(steps=steps, eval_utts=eval_utts, train_utts=train_utts, corpus=str(corpus) if corpus else None,
-                    splits=list(SCORED_SPLITS), data_seed=DATA_SEED, hparams=CONFIG.as_dict())
+    settings = dict(steps=steps, eval_utts=job.eval_utts, train_utts=job.train_utts, corpus=job.corpus,
+                    splits=list(job.splits), data_seed=DATA_SEED, data_order='stream', hparams=CONFIG.as_dict())
     claim_folder(out, settings)
     claim_teachers(out, sorted({s['teacher'] for s in specs}))
     csv = out/'results.csv'
@@ -141,11 +123,10 @@ def run_grid(out_dir, # the results folder (`mpq_nb.results`)
               f"rerun once it is and only they will run")
         todo = [s for s in todo if s['method'] != 'hessian']
     if not todo: return read_results(csv)
-    command = command or command_line(f"mpq_nb.experiments.run_grid({str(out)!r}, quick={quick}, steps={steps}, "
-                                  f"eval_utts={eval_utts}, teachers={teachers!r})")
-    tests, train = _data(corpus, SCORED_SPLITS, eval_utts, train_utts)
-    claim_corpus(out, corpus or ensure_corpus())                            # rows of one corpus only
-    info = row_info(len(train), eval_utts, command)                         # the commit of the code that runs, not a later HEAD
+    command = command_line(f"mpq_nb.experiments.run_grid({str(out)!r}, quick={quick}, steps={steps}, teachers={teachers!r})")
+    tests, train = _data(job)
+    claim_corpus(out, job.corpus or ensure_corpus())                        # rows of one corpus only
+    info = row_info(len(train), job.eval_utts, command)                     # the commit of the code that runs, not a later HEAD
     cur = {}                                                                # the current teacher's `Context` and batches
     for i, spec in enumerate(todo, 1):
         key, ck = f"{slug(spec['teacher'])}/{spec['system']}/seed{spec['seed']}", system_files(out, spec['teacher'], spec['system'], spec['seed'])['ckpt']
@@ -154,21 +135,21 @@ def run_grid(out_dir, # the results folder (`mpq_nb.results`)
         if not claim_system(ck):
             print(f"[{i}/{len(todo)}] {key}: another worker is running it", flush=True); continue
         print(f"[{i}/{len(todo)}] running {key}", flush=True)
-        try: _run_one(spec, out, cur, train, tests, info, progress)
+        try: _run_one(spec, out, cur, (train, tests, info, job), progress)
         finally: (ck/'.running').unlink(missing_ok=True)
     return read_results(csv)
 
 # %% ../nbs/50_experiments.ipynb #5c4e6d0f
-def _run_one(spec, out, cur, train, tests, info, progress):
+def _run_one(spec, out, cur, shared, progress):
     "Run one system of `run_grid` with `results.run_system`, loading its teacher (and scoring its FP32) when it is not the current one."
+    train, tests, info, job = shared
     if 'ctx' not in cur or cur['ctx'].teacher != spec['teacher']:
         proc = load_processor(spec['teacher'])
-        cur['ctx'] = Context(spec['teacher'], load_teacher(spec['teacher']), proc, tests, info)
+        cur['ctx'] = Context(spec['teacher'], load_teacher(spec['teacher']), proc, tests, info, level=job.level)
         cur['batches'] = CTCBatches(train, proc, batch_seconds=CONFIG.batch_seconds, shuffle=True, seed=DATA_SEED)
         score_fp32(out, cur['ctx'], progress)
-    row = run_system(out, _system(spec), cur['ctx'], _SameData(cur['batches'], spec['seed'], spec['steps']), CONFIG,
-                     progress=progress)
-    print("    wer " + ', '.join(f"{s} {100 * row[f'wer_{s}']:.2f}%" for s in SCORED_SPLITS)
+    row = run_system(out, cur['ctx'], cur['batches'], _system(spec), CONFIG, RunOptions(progress=progress))
+    print("    wer " + ', '.join(f"{s} {100 * row[f'wer_{s}']:.2f}%" for s in job.splits)
           + f"; lossless {row['lossless']}; {row['compression_ratio']:.2f}x; {row['seconds']:.0f} s", flush=True)
 
 # %% ../nbs/50_experiments.ipynb #00613d75
@@ -274,16 +255,16 @@ def add_arguments(p:argparse.ArgumentParser):
     p.add_argument('--out', default='results', help='results folder (resumable: finished rows are kept)')
     p.add_argument('--quick', action='store_true', help='the few-minute grid: one teacher, fp32, uniform4, one budget')
     p.add_argument('--steps', type=int_at_least(1), help=f'training steps per stage (default {STEPS}, quick {QUICK["steps"]})')
-    p.add_argument('--eval-utts', type=int_at_least(0, ' (0: all)'), help='utterances per test split, 0 = all (default: all; quick 40)')
-    p.add_argument('--train-utts', type=int_at_least(1), help=f'training utterances (default {TRAIN_UTTS}, quick {QUICK["train_utts"]})')
+    p.add_argument('--eval-utts', type=int_at_least(0, ' (0: all)'), help=f'utterances per scored split, 0 = all (default: all; quick {QUICK["eval_utts"]})')
+    p.add_argument('--train-utts', type=int_at_least(1), help=f'training utterances (default {Job.train_utts}, quick {QUICK["train_utts"]})')
     p.add_argument('--corpus', help='corpus folder (default: the embedded corpus, made on first use)')
     p.add_argument('--teachers', help='comma-separated teacher names or folders (default: both shipped teachers)')
     p.add_argument('--threads', type=int_at_least(0, " (0: torch's default)"), default=0, help='torch threads (0: torch default)')
     p.add_argument('--systems', help="comma-separated systems to run (default: all), e.g. fp32,fp32+ft")
     p.add_argument('--summary', action='store_true', help='only print the table and the summary of OUT/results.csv')
-    p.add_argument('--tune-dev', action='store_true', help='run `TUNE_SETTINGS` on the dev split into OUT/tune-dev.csv instead of the grid')
+    p.add_argument('--tune-dev', action='store_true', help='run `TUNE_SETTINGS` on the dev split into the results folder OUT instead of the grid')
     p.add_argument('--seed', type=int_at_least(0), default=0, help='--tune-dev: the training seed (default 0; run one worker per seed)')
-    p.add_argument('--budget', type=float, default=3.5, help='--tune-dev: the average-bits budget (default 3.5)')
+    p.add_argument('--budget', type=float, help=f'--tune-dev: the average-bits budget (default {BUDGET})')
     p.add_argument('--settings', type=json.loads, help="--tune-dev: a JSON list of settings instead of TUNE_SETTINGS, "
                    "e.g. '[{}, {\"settle\": 0.25}]'")
     return p
@@ -292,16 +273,17 @@ def add_arguments(p:argparse.ArgumentParser):
 def run_cli(a:argparse.Namespace):
     "What `mpq experiments` does with its parsed options."
     if a.threads: torch.set_num_threads(a.threads)
+    given = {k: v for k, v in dict(corpus=a.corpus, eval_utts=a.eval_utts, train_utts=a.train_utts).items() if v is not None}
     if getattr(a, 'tune_dev', False):
-        t = tune_dev(a.out, settings=a.settings or TUNE_SETTINGS, teacher=a.teachers.split(',')[0] if a.teachers else TEACHERS[0], steps=a.steps,
-                     budget=a.budget, seed=a.seed, eval_utts=a.eval_utts or 0, corpus=a.corpus, train_utts=a.train_utts)
-        print(t[['teacher', 'seed', 'setting', 'steps', 'split', 'wer', 'cer', 'p', 'avg_bits', 'seconds']].to_string(index=False))
+        teacher = a.teachers.split(',')[0] if a.teachers else TEACHERS[0]
+        t = tune_dev(a.out, a.settings or TUNE_SETTINGS, System(steps=a.steps, budget=a.budget, seed=a.seed),
+                     Job(model=teacher, splits=(TUNE_SPLIT,), **given))
+        print(results_table_md(Path(a.out)/'results.csv'))
         return
     csv = Path(a.out)/'results.csv'
     if not a.summary:
-        run_grid(a.out, quick=a.quick, steps=a.steps, eval_utts=a.eval_utts, corpus=a.corpus, train_utts=a.train_utts,
-                 teachers=a.teachers.split(',') if a.teachers else None,
-                 systems=a.systems.split(',') if getattr(a, 'systems', None) else None)
+        run_grid(a.out, a.quick, a.teachers.split(',') if a.teachers else None, a.steps, grid_job(a.quick, **given),
+                 a.systems.split(',') if getattr(a, 'systems', None) else None)
     if not csv.exists(): raise FileNotFoundError(f"{csv} does not exist: run `mpq experiments --out {a.out}` first")
     print(results_table_md(csv))
     sm = grid_summary(csv)
@@ -330,79 +312,60 @@ def main(argv=None, # the options (default: the command line)
 
 # %% ../nbs/50_experiments.ipynb #9ebdca65
 TUNE_SPLIT = 'dev' # the split `tune_dev` scores on
-TUNE_SETTINGS = (dict(method='fp32'), dict(), dict(method='uniform', bits=(32,)), dict(method='uniform', bits=(4,)),
-                 dict(method='two-stage'), dict(steps=2 * STEPS), dict(hard_from=0.75), dict(hard_from=0.5),
-                 dict(tau=(1.0, 0.01)), dict(lr_alpha=5e-3), dict(lr_alpha=1e-1), dict(kl_weight=5.),
-                 dict(budget_weight=10.), dict(settle=0.25), dict(settle=0.5)) # the controls and references first, then one change each
-_TUNE_KEYS = {'method', 'steps', 'bits'} # what a setting may change besides `CONFIG`'s fields
-TUNE_COLUMNS = ['teacher', 'budget', 'seed', 'setting', 'defaults', 'method', 'steps', 'split', 'wer', 'cer', 'p', 'lossless', 'avg_bits',
-                'search_avg_bits', 'compression_ratio', 'seconds', 'eval_utts', 'train_utts', 'git_commit', 'torch_threads', 'date']
+TUNE_SETTINGS = (dict(method='fp32'), dict(), dict(method='fp32+ft'), dict(method='uniform'), dict(method='two-stage'),
+                 dict(steps=2 * STEPS), dict(hard_from=0.75), dict(hard_from=0.5), dict(tau=(1.0, 0.01)),
+                 dict(lr_alpha=2e-2), dict(settle=0.), dict(settle=0.5), dict(kl_weight=5.),
+                 dict(budget_weight=10.)) # the controls and references first, then one change each
 
 # %% ../nbs/50_experiments.ipynb #dca856e1
-def _setting_key(s:dict)->str: return json.dumps({k: list(v) if isinstance(v, tuple) else v for k, v in s.items()}, sort_keys=True)
+def setting_tag(x:dict)->str:
+    "A tuning setting's label in its system's name: what it changes besides the method, e.g. 'hard_from=0.5' ('' for nothing)."
+    show = lambda v: ':'.join(map(str, v)) if isinstance(v, (tuple, list)) else str(v)
+    return ','.join(f'{k}={show(v)}' for k, v in sorted(x.items()) if k != 'method')
 
-# %% ../nbs/50_experiments.ipynb #18a373ca
-def _check_settings(settings, split):
-    "Refuse, before any work, a split the grid reports and a setting that `CONFIG` cannot take."
-    if split in SCORED_SPLITS: raise ValueError(f"tune_dev scores on {split!r}, a split the grid reports: tune on 'dev' instead")
-    known = set(CONFIG.as_dict()) | _TUNE_KEYS
-    bad = [x for x in settings if not isinstance(x, dict) or set(x) - known]
-    if bad: raise ValueError(f"bad settings {bad}: each is a dict with keys from {sorted(known)}")
-    for x in settings: CONFIG.replace(**{k: v for k, v in x.items() if k not in _TUNE_KEYS})   # a bad value fails now, not hours in
+def tune_system(x:dict, # a setting: `method` and/or fields of `System` and `TrainConfig` to change
+                base:System, # the system the settings change (its steps, budget, bits and seed)
+                config:TrainConfig=CONFIG, # the hyper-parameters they change
+               )->tuple:
+    "The (`System`, `TrainConfig`) of setting `x`, the system tagged with `setting_tag(x)`; a bad setting is an error that says why."
+    m = x.get('method', base.method)
+    start = System(m, None if m == 'fp32' else base.steps, base.budget if m in SEARCH_METHODS else None,
+                   base.bits if m == base.method else None, base.seed)
+    o = settings_by_name(dict(system=start, config=config), {k: v for k, v in x.items() if k != 'method'})
+    return o['system'].replace(tag=setting_tag(x)), o['config']
 
 # %% ../nbs/50_experiments.ipynb #8792ab76
-def _tune_one(x, teacher, budget, seed, steps, model, proc, batches, dev, fp32, progress):
-    "Train and score one setting: its `system_row`, and the search's argmax average bits before the budget fit (None without a search)."
-    spec = _spec(teacher, x.get('method', 'one-stage'), seed, steps, budget, tuple(x.get('bits', CANDIDATES)))
-    cfg = CONFIG.replace(**{k: v for k, v in x.items() if k not in _TUNE_KEYS})
-    res = train_system(_system(spec), model, _SameData(batches, seed, steps), cfg, progress=progress)
-    row = system_row(spec['system'], score(res.model, proc, dev, progress=progress), fp32, res.model, res.bit_map, res.times)
-    return row, map_avg_bits(res.model, res.search_map) if res.search_map else None
-
-# %% ../nbs/50_experiments.ipynb #4aca6b77
-def tune_dev(out_dir, # folder of `tune-dev.csv` (e.g. the grid's results folder)
-             settings=TUNE_SETTINGS, # dicts: changes to `CONFIG` (`TrainConfig` fields), and/or method, steps, bits
-             teacher:str='wav2vec2-tiny', # teacher name or folder
-             budget:float=3.5, # average-bits budget of the searching systems
-             seed:int=0, # training seed
-             steps:int=None, # steps of each stage unless a setting says (default `STEPS`)
-             eval_utts:int=0, # dev utterances scored, 0 = all
-             corpus=None, # corpus folder (default: the embedded corpus)
-             train_utts:int=None, # training utterances (default `TRAIN_UTTS`)
-             split:str=TUNE_SPLIT, # the scored split: never a test split
+def tune_dev(out_dir, # a results folder for the tuning rows (e.g. results/tune-dev)
+             settings=TUNE_SETTINGS, # dicts: `method` and/or fields of `System` and `TrainConfig` to change
+             system:System=None, # the system the settings change: its steps, budget, bits and seed (None: `System()`)
+             job:Job=None, # the teacher (`model`), corpus, training utterances, the dev split and its size (None: dev of the first teacher)
              progress:bool=True, # progress bars
             )->pd.DataFrame:
-    "Run each setting that has no row in `out_dir/tune-dev.csv` yet, score it on `split` and append its row; the table."
-    _check_settings(settings, split)
-    steps, train_utts = steps or STEPS, train_utts or TRAIN_UTTS
-    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
-    csv = out/'tune-dev.csv'
-    n_steps = lambda x: 0 if x.get('method') == 'fp32' else int(x.get('steps', steps))
-    defaults = _setting_key(CONFIG.as_dict())                               # what a setting changes: part of its key
-    key = lambda x: (str(teacher), float(budget), int(seed), n_steps(x), _setting_key(x), defaults)
-    old = pd.read_csv(csv) if csv.exists() else pd.DataFrame()
-    done = {(str(r.teacher), float(r.budget), int(r.seed), int(r.steps), str(r.setting), str(r.defaults))
-            for r in old.itertuples()} if len(old) else set()
-    todo = [x for x in settings if key(x) not in done]
-    print(f"{len(settings) - len(todo)} of {len(settings)} settings already in {csv}")
-    if not todo: return old
-    dev, train = _data(corpus, (split,), eval_utts, train_utts)
-    model, proc = load_teacher(teacher), load_processor(teacher)
-    batches = CTCBatches(train, proc, batch_seconds=CONFIG.batch_seconds, shuffle=True, seed=DATA_SEED)
-    fp32, m = score(model, proc, dev, progress=progress), row_info(len(train), eval_utts)
-    for i, x in enumerate(todo, 1):
-        method, S = x.get('method', 'one-stage'), n_steps(x)
-        print(f"[{i}/{len(todo)}] {teacher} @{budget:g} bits: {_setting_key(x)}", flush=True)
-        if method == 'fp32': base, sbits = system_row('fp32', fp32, fp32, model, {}, {}), None
-        else: base, sbits = _tune_one(x, teacher, budget, seed, S, model, proc, batches, dev, fp32, progress)
-        row = dict(teacher=str(teacher), budget=float(budget), seed=int(seed), setting=_setting_key(x), defaults=defaults,
-                   method=method,
-                   steps=S, split=split, wer=base[f'wer_{split}'], cer=base[f'cer_{split}'],
-                   p=base.get(f'p_{split}'), lossless=base['lossless'],
-                   avg_bits=base['avg_bits'], search_avg_bits=sbits, compression_ratio=base['compression_ratio'], seconds=base['seconds'],
-                   eval_utts=eval_utts, train_utts=len(train), git_commit=m['git_commit'],
-                   torch_threads=m['torch_threads'], date=time.strftime('%Y-%m-%d %H:%M'))
-        append_row(csv, row, TUNE_COLUMNS)
-        print(f"    {split} wer {100 * row['wer']:.2f}% (fp32 {100 * fp32[split].wer:.2f}%), "
-              f"{row['avg_bits']:.2f} bits, {row['seconds']:.0f} s", flush=True)
-    return pd.read_csv(csv)
+    "Run each setting that has no row in `out_dir/results.csv` yet, score it on dev and append its row; the table."
+    system, job = system or System(), job or Job(model=TEACHERS[0], splits=(TUNE_SPLIT,))
+    if set(job.splits) & set(SPLITS): raise ValueError(f"tune_dev scores on {job.splits}, among the splits the grid reports: tune on 'dev' instead")
+    pairs = [tune_system(x, system) for x in settings]                        # a bad setting fails now, not hours in
+    names = [s.name for s, _ in pairs]
+    if len(set(names)) < len(names): raise ValueError(f"two settings make the same system: {sorted({n for n in names if names.count(n) > 1})}")
+    out = Path(out_dir); csv = out/'results.csv'
+    claim_folder(out, dict(tune=True, splits=list(job.splits), eval_utts=job.eval_utts, train_utts=job.train_utts,
+                           corpus=job.corpus, data_seed=DATA_SEED, data_order='stream', hparams=CONFIG.as_dict()))
+    claim_teachers(out, [job.model])
+    done = done_keys(csv)
+    todo = [(s, c) for s, c in pairs if (job.model, s.name, s.seed) not in done]
+    print(f"{len(pairs) - len(todo)} of {len(pairs)} settings already in {csv}")
+    if not todo: return read_results(csv)
+    tests, train = _data(job)
+    claim_corpus(out, job.corpus or ensure_corpus())
+    proc = load_processor(job.model)
+    ctx = Context(job.model, load_teacher(job.model), proc, tests, row_info(len(train), job.eval_utts, command_line()), level=job.level)
+    score_fp32(out, ctx, progress)
+    batches = {}                                                           # batch_seconds -> the training batches
+    for i, (s, c) in enumerate(todo, 1):
+        print(f"[{i}/{len(todo)}] {s.name} seed {s.seed}", flush=True)
+        if c.batch_seconds not in batches:
+            batches[c.batch_seconds] = CTCBatches(train, proc, batch_seconds=c.batch_seconds, shuffle=True, seed=DATA_SEED)
+        row = run_system(out, ctx, batches[c.batch_seconds], s, c, RunOptions(progress=progress))
+        print("    " + ', '.join(f"{x} wer {100 * row[f'wer_{x}']:.2f}%" for x in job.splits)
+              + f", {row['avg_bits']:.2f} bits, {row['seconds']:.0f} s", flush=True)
+    return read_results(csv)
