@@ -10,7 +10,7 @@ import numpy as np, pandas as pd
 import altair as alt
 from .experiments import grid_summary, seed_means, best_lossless, HEADLINE, CONTROLS, CONFIG
 from .results import read_results
-from .systems import SEARCH_METHODS
+from .spec import SEARCH_METHODS
 from .explore import pareto_chart, bit_map_chart, layer_info
 from .eval import LEVEL, significantly_worse
 from .runs import write_bytes
@@ -201,11 +201,12 @@ def _changed(defaults:str)->str:
             + (f" (no {', '.join(new)})" if new else ''))
 
 # %% ../nbs/51_report.ipynb #07ae44d8
-def tune_table_md(tune_csv, # `tune-dev.csv` of `experiments.tune_dev`
+def tune_table_md(tune_csv, # the `results.csv` of `experiments.tune_dev`'s folder, or the older `tune-dev.csv`
                  )->str:
-    "The tuning rows as markdown: per set of defaults, one line per setting (the mean over its seeds, and their spread), beside the default one-stage row (`{}`)."
+    "The tuning rows as markdown: one line per setting (the mean over its seeds, and their spread), beside the reference one-stage system."
     t = pd.read_csv(tune_csv)
     if t.empty: raise ValueError(f"{tune_csv} holds no rows yet: run `mpq experiments --tune-dev`")
+    if 'setting' not in t: return _tune_results_md(read_results(tune_csv))
     if 'search_avg_bits' not in t: t['search_avg_bits'] = np.nan              # (written since the v2 teachers)
     if 'defaults' not in t: t['defaults'] = json.dumps(CONFIG.as_dict(), sort_keys=True)
     r0, seeds = t.iloc[0], sorted(set(t.seed.astype(int)))
@@ -237,6 +238,31 @@ def _tune_lines(t:pd.DataFrame)->str:
         sb = '' if pd.isna(a.search_avg_bits) else f'{a.search_avg_bits:.2f}'
         out.append(f"| `{k}` | {r.method} | {int(r.steps)} | {len(rows)} | {100 * a.wer:.2f}% | {spread} | {100 * a.cer:.2f}% | "
                    f"{dfp} | {ps} | {d} | {a.avg_bits:.2f} | {sb} | {a.seconds:.0f} |")
+    return '\n'.join(out)
+
+# %% ../nbs/51_report.ipynb #1c22f807
+def _tune_results_md(t:pd.DataFrame)->str:
+    "The table of a `tune_dev` results folder: per system, means over its seeds, beside FP32 and the untagged one-stage system."
+    split = next(c[4:] for c in t.columns if c.startswith('wer_'))
+    w, c, p = f'wer_{split}', f'cer_{split}', f'p_{split}'
+    g = t.groupby('system', sort=False)
+    m = g[[w, c, 'avg_bits', 'seconds']].mean()
+    ref = next((n for n, r in g if r.method.iloc[0] == 'one-stage'), None)
+    r0 = t.iloc[0]
+    out = [f"Dev-split tuning (`mpq experiments --tune-dev`; {r0.teacher}, seed(s) {', '.join(map(str, sorted(set(t.seed.astype(int)))))}, "
+           f"{int(r0.eval_utts) or 'all'} {split} utterances; commit {', '.join(sorted(set(map(str, t.git_commit))))}). "
+           f"`{ref}` is the reference; each other system changes what its name says. Figures are means over the seeds; "
+           f"spread is the largest minus the smallest WER.", '',
+           f'| system | steps per stage | seeds | WER {split} | spread | CER {split} | minus FP32 (points) | p vs FP32 '
+           f'| minus `{ref}` (points) | avg bits | train time (s) |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|']
+    for n, rows in g:
+        a = m.loc[n]
+        dfp = '' if 'fp32' not in m.index or n == 'fp32' else _pts(a[w] - m.loc['fp32', w])
+        d = '' if ref is None or n == ref else _pts(a[w] - m.loc[ref, w])
+        spread = f'{100 * (rows[w].max() - rows[w].min()):.2f}' if len(rows) > 1 else ''
+        ps = ' / '.join(f'{v:.3f}' for v in rows[p] if not pd.isna(v))
+        out.append(f"| {n} | {int(rows.steps.iloc[0])} | {len(rows)} | {100 * a[w]:.2f}% | {spread} | {100 * a[c]:.2f}% | "
+                   f"{dfp} | {ps} | {d} | {a.avg_bits:.2f} | {a.seconds:.0f} |")
     return '\n'.join(out)
 
 # %% ../nbs/51_report.ipynb #0bacdddd
