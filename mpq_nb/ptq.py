@@ -9,11 +9,12 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from torch import nn
 from .supernet import DEFAULT_INCLUDE
-from .systems import System, train_system
+from .spec import System, Job
+from .systems import post_training
 from .data import ensure_corpus
 from .models import load_teacher, load_processor, resolve_teacher
 from .runs import check_writable, write_csv, int_at_least
-from .eval import LEVEL, eval_sets, score, system_row
+from .eval import eval_sets, score, system_row
 from .runs import provenance
 
 # %% auto #0
@@ -28,49 +29,45 @@ def ptq(model:nn.Module, # a full-precision model (left untouched)
        )->tuple:
     "A quantized copy of `model` (every layer of `scope` at `bits`, no training) and its bit map."
     if scope not in SCOPES: raise ValueError(f"scope must be one of {list(SCOPES)}, got {scope!r}")
-    r = train_system(System('ptq', 0, bits=(bits,), include=SCOPES[scope]), model, None)
+    r = post_training(model, None, System('ptq', bits=bits, include=SCOPES[scope]))
     return r.model, r.bit_map
 
 # %% ../nbs/41_ptq.ipynb #635781f8
-def ptq_table(model:str='wav2vec2-tiny', # shipped teacher name, local `save_pretrained` dir or hub id
+def ptq_table(job:Job=None, # the teacher (`model`), corpus, scored splits and their size, significance level; `overwrite` replaces `csv` (None: `Job()`)
               bits=(8, 4, 3, 2), # the bit-widths to try
               scope:str='searchable', # a key of `SCOPES`
-              corpus=None, # corpus folder in LibriSpeech layout (default: the embedded corpus)
-              splits=('test', 'test-unseen'), # evaluation splits
-              eval_utts:int=0, # 0: whole splits; else the first `eval_utts` of each
-              out=None, # CSV to write (None: none)
-              overwrite:bool=False, # replace an existing `out`
-              batch_size:int=16, progress:bool=True, level:float=LEVEL,
+              csv=None, # the CSV to write (None: none)
+              progress:bool=True, # progress bars
              )->pd.DataFrame:
-    "WER of `model` and of its uniform PTQ copies at each of `bits`, one row per system."
+    "WER of `job.model` and of its uniform PTQ copies at each of `bits`, one row per system."
+    job = job or Job()
     if scope not in SCOPES: raise ValueError(f"scope must be one of {list(SCOPES)}, got {scope!r}")
     for b in bits:
         if isinstance(b, bool) or not isinstance(b, (int, np.integer)) or not 1 <= b <= 8:
             raise ValueError(f"bits (--bits) must be whole numbers in 1..8, got {list(bits)}")
     if not len(bits): raise ValueError("bits (--bits) is empty: give at least one bit-width, e.g. 8 4 3 2")
-    if out is not None:
-        if Path(out).is_dir(): raise IsADirectoryError(f"out (--out) {out} is a folder: give the path of a CSV file, e.g. ptq.csv")
-        if Path(out).exists() and not overwrite:
-            raise FileExistsError(f"{out} exists: pass overwrite=True (--overwrite) to replace it, or choose another file")
-        check_writable(Path(out).parent, 'out (--out)')
-    resolve_teacher(model)                                         # a missing folder is named before any work
-    corpus = Path(corpus) if corpus else Path(ensure_corpus())
-    teacher, proc = load_teacher(model), load_processor(model)
-    tests = eval_sets(corpus, splits, eval_utts)
-    fp32 = score(teacher, proc, tests, batch_size=batch_size, progress=progress)
-    rows = [system_row('fp32', fp32, fp32, teacher, {}, {}, level)]
+    if csv is not None:
+        if Path(csv).is_dir(): raise IsADirectoryError(f"csv (--out) {csv} is a folder: give the path of a CSV file, e.g. ptq.csv")
+        if Path(csv).exists() and not job.overwrite:
+            raise FileExistsError(f"{csv} exists: pass overwrite=True (--overwrite) to replace it, or choose another file")
+        check_writable(Path(csv).parent, 'csv (--out)')
+    resolve_teacher(job.model)                                     # a missing folder is named before any work
+    corpus = Path(job.corpus) if job.corpus else Path(ensure_corpus())
+    teacher, proc = load_teacher(job.model), load_processor(job.model)
+    tests = eval_sets(corpus, job.splits, job.eval_utts)
+    fp32 = score(teacher, proc, tests, progress=progress)
+    rows = [system_row('fp32', fp32, fp32, teacher, {}, {}, job.level)]
     for b in bits:
-        s = System('ptq', 0, bits=(int(b),), include=SCOPES[scope])
-        r = train_system(s, teacher, None)
-        rows.append(system_row(s.name, score(r.model, proc, tests, batch_size=batch_size, progress=progress),
-                               fp32, r.model, r.bit_map, r.times, level))
+        s = System('ptq', bits=int(b), include=SCOPES[scope])
+        r = post_training(teacher, None, s)
+        rows.append(system_row(s.name, score(r.model, proc, tests, progress=progress), fp32, r.model, r.bit_map, r.times, job.level))
     df = pd.DataFrame(rows).drop(columns=['times'])
     m = provenance()
-    df = df.assign(model=str(model), scope=scope, utterances=sum(len(d) for d in tests.values()),
+    df = df.assign(model=job.model, scope=scope, utterances=sum(len(d) for d in tests.values()),
                    git_commit=m['git_commit'], cores=m['cores'], torch=m['torch'], date=time.strftime('%Y-%m-%d'))
-    if out is not None:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        write_csv(out, df)
+    if csv is not None:
+        Path(csv).parent.mkdir(parents=True, exist_ok=True)
+        write_csv(csv, df)
     return df
 
 # %% ../nbs/41_ptq.ipynb #2e41bb6c
@@ -100,8 +97,7 @@ def add_arguments(p:argparse.ArgumentParser):
 def run_cli(a:argparse.Namespace):
     "What `mpq ptq` does with its parsed options."
     if a.threads: torch.set_num_threads(a.threads)
-    df = ptq_table(a.model, bits=a.bits, scope=a.scope, corpus=a.corpus, eval_utts=a.eval_utts, out=a.out,
-                   overwrite=a.overwrite)
+    df = ptq_table(Job(model=a.model, corpus=a.corpus, eval_utts=a.eval_utts, overwrite=a.overwrite), a.bits, a.scope, a.out)
     print(f"uniform post-training quantization of {a.model} ({a.scope} layers), {df.utterances.iloc[0]} utterances:")
     print(format_ptq(df))
     if a.out: print(f"written: {a.out}")
