@@ -15,10 +15,11 @@ from .supernet import (to_supernet, freeze, dequantize, uniform_bit_map, bit_map
 from .losses import kl_to_teacher, budget_loss, frame_mask, total_loss
 from .export import save_packed
 from .models import load_teacher
+from .spec import CANDIDATES, UNIFORM_BITS, System
 
 # %% auto #0
-__all__ = ['KINDS', 'HUB_ARCHS', 'GOALS', 'bench_quant', 'saved_bytes', 'train_step', 'step_cost', 'time_steps', 'packed_size',
-           'hub_architecture', 'bench_large', 'bench_supernet']
+__all__ = ['KINDS', 'HUB_ARCHS', 'GOALS', 'LARGE', 'bench_quant', 'saved_bytes', 'train_step', 'step_cost', 'time_steps',
+           'packed_size', 'hub_architecture', 'bench_large', 'bench_supernet']
 
 # %% ../nbs/90_bench.ipynb #e77be2fc
 def _sync(device):
@@ -87,16 +88,16 @@ def saved_bytes(fn, # runs the forward pass (and the loss) whose autograd graph 
 KINDS = ('fp32', 'qat', 'search')   # full-precision fine-tuning, fixed-bit QAT, mixed-precision search
 
 # %% ../nbs/90_bench.ipynb #7c73c89e
-def _student(teacher, kind, bits=(2, 4, 8), qat_bits=4, tau=0.5):
+def _student(teacher, kind, search:System, tau=0.5):
     "A trainable copy of `teacher` set up as `mpq_nb.train` sets up the student of `kind`, in training mode."
     if kind not in KINDS: raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
     s = copy.deepcopy(teacher)
     if getattr(s, 'config', None) is not None: s.config.ctc_loss_reduction, s.config.ctc_zero_infinity = 'mean', True
     for p in s.parameters(): p.requires_grad_(True)
     if kind == 'search':
-        to_supernet(s, bits); set_searching(s, True)
+        to_supernet(s, search.bits); set_searching(s, True)
         for m in supernet_layers(s).values(): m.tau = torch.tensor(float(tau))   # a CPU number, also in a meta model
-    elif kind == 'qat': freeze(s, uniform_bit_map(s, qat_bits))
+    elif kind == 'qat': freeze(s, uniform_bit_map(s, UNIFORM_BITS))
     q = {id(p) for m in quant_layers(s).values() for p in m.parameters()}
     for n, p in s.named_parameters():
         if '.feature_extractor.' in f'.{n}' and id(p) not in q: p.requires_grad_(False)
@@ -135,15 +136,15 @@ def _batch(model, seconds, utterances, seed=0, device='cpu'):
 
 # %% ../nbs/90_bench.ipynb #84c82b66
 def train_step(teacher:nn.Module, # the full-precision CTC teacher (not trained)
-               kind:str, # 'fp32', 'qat' or 'search'
+               kind:str, # 'fp32', 'qat' (at `spec.UNIFORM_BITS`) or 'search'
                batch:dict, # input_values (B, L), attention_mask, labels (-100 padded); on 'meta' only input_values
-               bits=(2, 4, 8), # the search's candidates
-               qat_bits:int=4, # the QAT step's bit-width
-               budget:float=3.5, # the search's target average bits
+               search:System=None, # the search's candidates and budget (None: `System()`, the spec's defaults)
               ): # a function that runs one step; `.student` is the model it trains
     "One training step of `kind`, as `mpq_nb.train` runs it, on a fresh student: call the result to run it."
-    s = _student(teacher, kind, bits, qat_bits)
+    search = search or System()
+    s = _student(teacher, kind, search)
     opts, w = _optimizers(s, kind == 'search')
+    budget = search.budget
     def step():
         loss = _loss(teacher, s, batch, kind == 'search', budget)
         for o in opts: o.zero_grad(set_to_none=True)
@@ -158,10 +159,10 @@ def train_step(teacher:nn.Module, # the full-precision CTC teacher (not trained)
 def step_cost(teacher:nn.Module, # the teacher, on any device ('meta': shapes only)
               kind:str, # 'fp32', 'qat' or 'search'
               batch:dict, # input_values (B, L) [, attention_mask, labels]; see `train_step`
-              bits=(2, 4, 8), qat_bits:int=4, budget:float=3.5,
+              search:System=None, # the search's candidates and budget (see `train_step`)
              )->dict: # parameter counts, FLOPs (fwd: the teacher's and the student's) and saved bytes
     "FLOPs and bytes saved for the backward of one training step of `kind` on `batch` (on any device, 'meta' included)."
-    step = train_step(teacher, kind, batch, bits, qat_bits, budget)
+    step = train_step(teacher, kind, batch, search)
     s = step.student
     with FlopCounterMode(display=False) as fwd: kept, loss = _saved_tensors(step.loss, list(s.parameters()))
     with FlopCounterMode(display=False) as bwd: loss.backward()
@@ -182,14 +183,14 @@ def step_cost(teacher:nn.Module, # the teacher, on any device ('meta': shapes on
 def time_steps(teacher:nn.Module, # the full-precision CTC teacher
                batch:dict, # input_values, attention_mask, labels (see `train_step`)
                kinds=KINDS, # which steps to time
-               bits=(2, 4, 8), qat_bits:int=4, budget:float=3.5,
+               search:System=None, # the search's candidates and budget (see `train_step`)
                reps:int=5, # timed repetitions of each
                warmup:int=2, # untimed repetitions of each first
               )->dict: # kind (and 'teacher_forward') -> median ms
     "Median milliseconds of one training step of each kind, and of the teacher's forward, timed side by side."
     if reps < 1 or warmup < 0: raise ValueError(f"reps must be >= 1 and warmup >= 0, got reps={reps}, warmup={warmup}")
     device = batch['input_values'].device
-    fns = {k: train_step(teacher, k, batch, bits, qat_bits, budget) for k in kinds}
+    fns = {k: train_step(teacher, k, batch, search) for k in kinds}
     def teacher_forward():
         with torch.no_grad(): teacher(batch['input_values'], attention_mask=batch.get('attention_mask'))
     fns['teacher_forward'] = teacher_forward
@@ -205,7 +206,7 @@ def time_steps(teacher:nn.Module, # the full-precision CTC teacher
 
 # %% ../nbs/90_bench.ipynb #05fdd130
 def packed_size(model:nn.Module, # a full-precision model (not changed)
-                bits=(2, 4, 8), # the candidates, given to the searchable layers in turn
+                bits=CANDIDATES, # the candidates, given to the searchable layers in turn
                )->dict: # file_bytes, model_size_bytes, ratio, header_bytes, avg_bits
     "The `save_packed` file of `model` frozen at a mixed map, against `model_size_bits(...) / 8`."
     s = to_supernet(copy.deepcopy(model), bits)
@@ -252,18 +253,19 @@ def _ratios(ms, saved, packed=None):
 
 def bench_large(hub_id:str='facebook/hubert-large-ls960-ft', # a key of `HUB_ARCHS`
                 layers:int=1, # transformer layers of the timed model (of the checkpoint's depth)
-                seconds:float=16., utterances:int=4, # the batch
-                bits=(2, 4, 8), qat_bits:int=4, budget:float=3.5,
-                reps:int=3, warmup:int=1, seed:int=0,
+                seconds:float=16., utterances:int=4, # the batch (random, seed 0)
+                search:System=None, # the search's candidates and budget (see `train_step`)
+                reps:int=3, warmup:int=1, # timed and untimed repetitions of each step
                 device:str='cpu', # where the reduced-depth model is timed ('cuda' on a GPU machine)
                )->dict:
     "The search's ratios on a hub architecture: saved bytes at full depth on 'meta', times and size at reduced depth."
+    search = search or System()
     full = hub_architecture(hub_id, device='meta')
     mb = _batch(full, seconds, utterances, device='meta')
-    saved = {k: step_cost(full, k, mb, bits, qat_bits, budget)['saved'] for k in KINDS}
-    small = hub_architecture(hub_id, layers=layers, one_conv=True, device=device, seed=seed)
-    ms = time_steps(small, _batch(small, seconds, utterances, seed, device), KINDS, bits, qat_bits, budget, reps, warmup)
-    packed = packed_size(small, bits)
+    saved = {k: step_cost(full, k, mb, search)['saved'] for k in KINDS}
+    small = hub_architecture(hub_id, layers=layers, one_conv=True, device=device)
+    ms = time_steps(small, _batch(small, seconds, utterances, 0, device), KINDS, search, reps, warmup)
+    packed = packed_size(small, search.bits)
     n_full = full.config.num_hidden_layers
     return dict(arch=hub_id, **_ratios(ms, saved, packed),
                 how=(f"saved bytes: all {n_full} layers and the convolutional front end, on the meta device, without CTC; "
@@ -276,31 +278,29 @@ def bench_large(hub_id:str='facebook/hubert-large-ls960-ft', # a key of `HUB_ARC
 # %% ../nbs/90_bench.ipynb #1eb3f9fc
 GOALS = dict(step_vs_fp32=1.3, saved_bytes_vs_qat=1.2, packed_size_ratio=1.02)   # the benchmark's goals (at most)
 
+LARGE = dict(hub_id='facebook/hubert-large-ls960-ft', layers=1, reps=3) # `bench_supernet`'s `bench_large` run
+
 def bench_supernet(teacher:str='wav2vec2-tiny', # shipped teacher, local folder or hub id (`mpq_nb.models.load_teacher`)
-                   seconds:float=16., # audio in the batch
+                   seconds:float=16., # audio in the batch (random, seed 0)
                    utterances:int=4, # utterances in the batch (each `seconds / utterances` long)
-                   bits=(2, 4, 8), # the search's candidates
-                   qat_bits:int=4, # the QAT step's bit-width
-                   budget:float=3.5, # the search's target average bits
+                   search:System=None, # the search's candidates and budget (None: `System()`); QAT at `spec.UNIFORM_BITS`
                    reps:int=7, # timed repetitions of each step
                    warmup:int=2, # untimed repetitions first
-                   seed:int=0, # seed of the random batch
-                   large:str|None='facebook/hubert-large-ls960-ft', # also `bench_large` on this architecture (None: skip)
-                   large_layers:int=1, # its timed depth
-                   large_reps:int=3, # its timed repetitions
+                   large:dict|None=LARGE, # also `bench_large` with these arguments (None: skip)
                    device:str='cpu', # where to time the steps ('cuda' on a GPU machine)
                   )->dict: # ratios, goals, absolute figures and what was measured
     "A search step against fine-tuning and QAT steps: time, saved bytes and packed size, side by side in one run."
+    search = search or System()
     t0 = time.perf_counter()
     model = load_teacher(teacher).to(device)
-    batch = _batch(model, seconds, utterances, seed, device)
-    ms = time_steps(model, batch, KINDS, bits, qat_bits, budget, reps, warmup)
-    cost = {k: step_cost(model, k, batch, bits, qat_bits, budget) for k in KINDS}
+    batch = _batch(model, seconds, utterances, 0, device)
+    ms = time_steps(model, batch, KINDS, search, reps, warmup)
+    cost = {k: step_cost(model, k, batch, search) for k in KINDS}
     saved = {k: c['saved'] for k, c in cost.items()}
-    packed = packed_size(model, bits)
+    packed = packed_size(model, search.bits)
     r = _ratios(ms, saved, packed)
     out = dict(bench='supernet', teacher=str(teacher), params=cost['fp32']['params'], searched_params=cost['fp32']['searchable'],
-               searched_layers=len(uniform_bit_map(model, 8)), bits=list(bits), qat_bits=qat_bits,
+               searched_layers=len(uniform_bit_map(model, 8)), bits=list(search.bits), budget=search.budget, qat_bits=UNIFORM_BITS,
                batch=dict(utterances=utterances, seconds=seconds, frames=int(model._get_feat_extract_output_lengths(
                    batch['input_values'].shape[1])) * utterances),
                device=str(device), torch=torch.__version__, threads=torch.get_num_threads(), reps=reps, warmup=warmup,
@@ -310,6 +310,6 @@ def bench_supernet(teacher:str='wav2vec2-tiny', # shipped teacher, local folder 
                packed_bytes=packed['file_bytes'], model_size_bytes=round(packed['model_size_bytes']),
                packed_avg_bits=round(packed['avg_bits'], 3))
     if large is not None:
-        out['large'] = bench_large(large, large_layers, seconds, utterances, bits, qat_bits, budget, large_reps, 1, seed, device)
+        out['large'] = bench_large(seconds=seconds, utterances=utterances, search=search, warmup=1, device=device, **large)
     out['seconds'] = round(time.perf_counter() - t0, 1)
     return out

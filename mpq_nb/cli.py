@@ -102,11 +102,11 @@ def _delegate(a):
 # %% ../nbs/99_cli.ipynb #a36df3f5
 def _bench(a):
     import torch
-    from mpq_nb.bench import bench_quant, bench_supernet
+    from mpq_nb.bench import bench_quant, bench_supernet, LARGE
     if a.threads: torch.set_num_threads(a.threads)
     if a.what == 'quant': print(json.dumps(bench_quant())); return
     if a.what == 'deploy': return _bench_deploy(a)
-    r = bench_supernet(teacher=a.model, reps=a.reps, large=None if a.no_large else 'facebook/hubert-large-ls960-ft')
+    r = bench_supernet(teacher=a.model, reps=a.reps, large=None if a.no_large else LARGE)
     for part in [r] + ([r['large']] if 'large' in r else []):
         print(f"{part.get('teacher', part.get('arch'))}: search step {part['step_vs_fp32']:.2f}x a fine-tuning step, "
               f"{part['step_vs_qat']:.2f}x a QAT step; saved bytes {part['saved_bytes_vs_qat']:.2f}x QAT's; "
