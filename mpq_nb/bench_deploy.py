@@ -15,6 +15,7 @@ from .models import load_teacher, load_processor, make_processor
 from .eval import wer_report
 from .data import ensure_corpus, load_librispeech
 from .bench import HUB_ARCHS, hub_architecture
+from .spec import BUDGET
 from .deploy import measure, normalize, SUPPORTED_BITS, save_utterances, load_utterances
 
 # %% auto #0
@@ -140,7 +141,7 @@ def _table(systems, res, threads, refs=None):
     return out
 
 # %% ../nbs/91_bench_deploy.ipynb #489b8884
-RANDOM_BUDGET = 3.5   # the budget of the random maps (hub architectures; the teacher without --packed): the paper's headline
+RANDOM_BUDGET = BUDGET   # the budget of the random maps (hub architectures; the teacher without --packed): the paper's headline, `spec.BUDGET`
 
 def measure_hub(arch:str, # a key of `HUB_ARCHS`
                 audio:list, threads, root:Path, # utterances, thread counts, where the files go
