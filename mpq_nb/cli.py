@@ -11,6 +11,11 @@ from .spec import System, TrainConfig, RunOptions, Job, SPEC_CLASSES, option_nam
 # %% auto #0
 __all__ = ['THREADS', 'spec_options', 'parser', 'Terminated', 'main']
 
+# %% ../nbs/99_cli.ipynb #d1c8b4dd
+class _Parser(argparse.ArgumentParser):
+    "An argument parser whose errors read like every other error of `mpq`: one line, exit code 2."
+    def error(self, message): self.exit(2, f"mpq: error: {message} (see `{self.prog} --help`)\n")
+
 # %% ../nbs/99_cli.ipynb #1b40cdfc
 def _corpus(a):
     from mpq_nb.data import make_corpus, ensure_corpus
@@ -48,7 +53,7 @@ def _teacher(a):
         dst = ship_teacher(out, f'{a.arch}-tiny', a.stage, new=a.new)
         print(f'shipped {out/"final"} as {dst} (its history {"starts" if a.new else "appended to"} train_history.csv as {a.stage!r})')
 
-# %% ../nbs/99_cli.ipynb #bae371e1
+# %% ../nbs/99_cli.ipynb #794604a9
 def _is_packed(path)->bool: return (Path(path).expanduser()/'quantization_map.json').is_file()
 
 def _eval_model(name):
@@ -59,7 +64,8 @@ def _eval_model(name):
     from mpq_nb.export import load_packed
     p = Path(name).expanduser()
     if (p/'preprocessor_config.json').is_file(): proc = Wav2Vec2Processor.from_pretrained(p)
-    elif (p.parent/'run.json').is_file(): proc = load_processor(json.loads((p.parent/'run.json').read_text())['model'])  # a run of before: its teacher's
+    elif (p.parent/'run.json').is_file():                       # a run of before: its teacher's
+        args = json.loads((p.parent/'run.json').read_text()); proc = load_processor(args['job']['model'] if 'job' in args else args['model'])
     else: raise FileNotFoundError(f"--model {name} is a packed model without its processor: save the teacher's processor "
                                   f"into it (`Wav2Vec2Processor.from_pretrained(<teacher>).save_pretrained('{name}')`)")
     return load_packed(p), proc
@@ -146,10 +152,8 @@ THREADS = " (0: torch's default)" # what --threads 0 means
 _DELEGATED = {'experiments': 'the experiment grid: every system on both teachers, one row each in OUT/results.csv',
               'ptq': 'WER after plain uniform post-training quantization at several bit-widths'}
 
-# %% ../nbs/99_cli.ipynb #d1c8b4dd
-class _Parser(argparse.ArgumentParser):
-    "An argument parser whose errors read like every other error of `mpq`: one line, exit code 2."
-    def error(self, message): self.exit(2, f"mpq: error: {message} (see `{self.prog} --help`)\n")
+
+
 
 # %% ../nbs/99_cli.ipynb #f935222f
 def _field_type(kind:str, default):
@@ -165,6 +169,7 @@ def _field_type(kind:str, default):
         except ValueError: raise argparse.ArgumentTypeError(f"{text!r} is not {what}" + (" (or none)" if optional else '')) from None
     return parse
 
+# %% ../nbs/99_cli.ipynb #c5f6b90e
 def spec_options(p:argparse.ArgumentParser, # the (sub-)parser to add the options to
                  fields:dict, # spec dataclass -> the names of its fields to offer (None: all)
                 )->list:

@@ -193,7 +193,7 @@ class Job(Fields):
     splits: tuple[str, ...] = SPLITS # the scored splits
     eval_utts: int = 0 # utterances scored per split (0: the whole split)
     level: float = LEVEL # significance level of the matched-pairs test behind "lossless"
-    overwrite: bool = False # redo a finished run in `out`
+    overwrite: bool = False # redo a finished run in `out`, or replace the file a command writes (`mpq ptq --out`)
 
     def __post_init__(self):
         put = lambda k, v: object.__setattr__(self, k, v)
