@@ -30,6 +30,11 @@ setuptools.setup(
                 + [f'Programming Language :: Python :: {o}' for o in py_versions[py_versions.index(min_python):]],
     url=cfg['git_url'],
     packages=setuptools.find_namespace_packages(include=[cfg['lib_name'], cfg['lib_name'] + '.*']),   # assets/ too: package data
+    # The package sits at the top of the repo. Saying so (rather than leaving package_dir empty) makes `pip install -e .`
+    # put the repo on sys.path with a plain .pth file instead of setuptools' import hook for flat layouts, which emits a
+    # warning ("Editable installation ... folders with the same name as your package") on every install, and which
+    # static analysers (pyright, jedi) cannot follow. Non-editable installs are unchanged.
+    package_dir={'': '.'},
     include_package_data=True,
     package_data={cfg['lib_name']: package_data},
     install_requires=requirements,
