@@ -56,7 +56,8 @@ def check(nbs:list[Path])->int:
             lines = c.source.splitlines()
             head = '\n'.join('    ' + l for l in lines[:6]) + ('\n    ...' if len(lines) > 6 else '')
             print(f'{_rel(p)}: cell {c.idx_} (id {c.get("id", "?")}) mixes imports and other code:\n{head}')
-    print(f'check_nb_cells: {n} cell(s) mixing imports and other code in {len(nbs)} notebook(s)')
+    print(f'check_nb_cells: {n} cell(s) mixing imports and other code in {len(nbs)} notebook(s)'
+          + (': `python tools/split_import_cells.py NOTEBOOK` moves the imports into a cell of their own' if n else ''))
     return n
 
 def run_docs_procs(nbs:list[Path])->int:
