@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, json, math, sys
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-from .spec import (CANDIDATES, BUDGET, STEPS, SPLITS, DATA_SEED, SEARCH_METHODS, System, TrainConfig, RunOptions, Job,
+from .spec import (CANDIDATES, BUDGET, STEPS, SCORED_SPLITS, DATA_SEED, SEARCH_METHODS, System, TrainConfig, RunOptions, Job,
                          settings_by_name)
 from .data import ensure_corpus, load_librispeech, train_subset
 from .models import load_teacher, load_processor, CTCBatches
@@ -77,7 +77,7 @@ def grid(quick:bool=False, # the few-minute grid of `QUICK` instead of the full 
     return specs
 
 # %% ../nbs/50_experiments.ipynb #02e5a63b
-COLUMNS = columns(SPLITS) # the columns of the grid's results table
+COLUMNS = columns(SCORED_SPLITS) # the columns of the grid's results table
 
 # %% ../nbs/50_experiments.ipynb #a563a9db
 def _data(job:Job):
@@ -374,7 +374,7 @@ def tune_dev(out_dir, # a results folder for the tuning rows (e.g. results/tune-
             )->pd.DataFrame:
     "Run each setting that has no row in `out_dir/results.csv` yet, score it on dev and append its row; the table."
     system, job = system or System(), job or Job(model=TEACHERS[0], splits=(TUNE_SPLIT,))
-    if set(job.splits) & set(SPLITS): raise ValueError(f"tune_dev scores on {job.splits}, among the splits the grid reports: tune on 'dev' instead")
+    if set(job.splits) & set(SCORED_SPLITS): raise ValueError(f"tune_dev scores on {job.splits}, among the splits the grid reports: tune on 'dev' instead")
     pairs = [tune_system(x, system) for x in settings]                        # a bad setting fails now, not hours in
     names = [s.name for s, _ in pairs]
     if len(set(names)) < len(names): raise ValueError(f"two settings make the same system: {sorted({n for n in names if names.count(n) > 1})}")

@@ -11,8 +11,8 @@ import numpy as np
 from .runs import check_int
 
 # %% auto #0
-__all__ = ['CANDIDATES', 'BUDGET', 'STEPS', 'UNIFORM_BITS', 'SPLITS', 'TRAIN_UTTS', 'DATA_SEED', 'LEVEL', 'VALID_BITS', 'METHODS',
-           'UNTRAINED', 'SEARCH_METHODS', 'SPEC_CLASSES', 'check_bits', 'check_budget', 'Fields', 'System',
+__all__ = ['CANDIDATES', 'BUDGET', 'STEPS', 'UNIFORM_BITS', 'SCORED_SPLITS', 'TRAIN_UTTS', 'DATA_SEED', 'LEVEL', 'VALID_BITS',
+           'METHODS', 'UNTRAINED', 'SEARCH_METHODS', 'SPEC_CLASSES', 'check_bits', 'check_budget', 'Fields', 'System',
            'TrainConfig', 'RunOptions', 'Job', 'settings_by_name', 'option_name', 'epoch_order', 'stage_plan']
 
 # %% ../nbs/00_spec.ipynb #e594316f
@@ -20,7 +20,7 @@ CANDIDATES = (2, 4, 8) # candidate bit-widths of a search: also the widths ONNX 
 BUDGET = 3.5 # target average bits of a search
 STEPS = 200 # training steps of each stage
 UNIFORM_BITS = 4 # the uniform baseline's bit-width
-SPLITS = ('test', 'test-unseen') # the scored splits: voices heard in training, voices held out
+SCORED_SPLITS = ('test', 'test-unseen') # the scored splits: voices heard in training, voices held out
 TRAIN_UTTS = 2000 # training utterances drawn from the train split
 DATA_SEED = 0 # which `TRAIN_UTTS` utterances are drawn: the same for every seed and every system
 LEVEL = 0.05 # significance level of the matched-pairs test behind "lossless"
@@ -190,7 +190,7 @@ class Job(Fields):
     uniform_bits: int = UNIFORM_BITS # bit-width of the uniform baseline (0: none)
     train_utts: int = TRAIN_UTTS # training utterances drawn from the train split
     train_split: str = 'train' # the split they are drawn from, e.g. 'train.clean.100' on the hub
-    splits: tuple[str, ...] = SPLITS # the scored splits
+    splits: tuple[str, ...] = SCORED_SPLITS # the scored splits
     eval_utts: int = 0 # utterances scored per split (0: the whole split)
     level: float = LEVEL # significance level of the matched-pairs test behind "lossless"
     overwrite: bool = False # redo a finished run in `out`, or replace the file a command writes (`mpq ptq --out`)
