@@ -104,7 +104,8 @@ def compress(model:str=None, # the teacher (`Job.model`): a shipped name, a loca
     run = run.replace(accelerator=acc)
     main = acc is None or acc.is_main_process
     out = Path(job.out or f'mpq-out/{Path(job.model).name}-{system.method}-{system.budget:g}bits')
-    args = dict(system=system.as_dict(), config=config.as_dict(), job={k: v for k, v in job.as_dict().items() if k != 'overwrite'})
+    args = dict(system=system.as_dict(), config=config.as_dict(),      # what the rows depend on: not where they are, nor `overwrite`
+                job={k: v for k, v in job.as_dict().items() if k not in ('out', 'overwrite')})
     if claim_folder(out, args, job.overwrite, acc, finished='report.json', exclusive=True) and main: print(f"resuming the interrupted run in {out}")
     try:
         claim_teachers(out, [job.model])
