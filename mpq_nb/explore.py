@@ -11,7 +11,8 @@ import torch.nn as nn
 import altair as alt
 from fastcore.basics import patch
 import ipywidgets as W
-from .quant import compression_ratio, check_bits
+from .spec import check_bits
+from .quant import compression_ratio
 from .supernet import alpha_rows, ALPHA_COLUMNS, supernet_layers, map_avg_bits, allocate_bits, LAYER_KINDS, bit_map as argmax_bit_map
 
 # %% auto #0
@@ -128,7 +129,7 @@ def budget_bit_map(model:nn.Module, # a supernet after its search (layers with `
                    budget:float, # the largest allowed weight-count-weighted average bits
                    bits=None, # allowed candidates, e.g. (2, 4); default: every layer's own candidates
                   )->dict: # module name -> bits
-    "The most-preferred map (max sum of log softmax(alpha), ties: fewer bits) whose average is <= `budget` (`train.allocate_bits`)."
+    "The most-preferred map (max sum of log softmax(alpha), ties: fewer bits) whose average is <= `budget` (`supernet.allocate_bits`)."
     prefs = _layer_prefs(model, bits)
     total = sum(n for _, _, n in prefs.values())
     lo = sum(n * c[0] for c, _, n in prefs.values()) / total

@@ -12,7 +12,8 @@ import torch.nn as nn, torch.nn.functional as F
 from torch.autograd.function import once_differentiable
 from torch.nn.utils import parametrize
 from torch.nn.utils.weight_norm import WeightNorm
-from .quant import absmax_scale, check_bits, fake_quant, qint, round_ste, sign_ste
+from .spec import check_bits
+from .quant import absmax_scale, fake_quant, qint, round_ste, sign_ste
 
 # %% auto #0
 __all__ = ['DEFAULT_INCLUDE', 'WHOLE_MODEL', 'LAYER_KINDS', 'WEIGHT_READERS', 'ALPHA_COLUMNS', 'mixed_weight', 'effective_weight',
