@@ -439,14 +439,14 @@ def set(self:ExplorerState, budget=None, bits=None, teacher=None, method=None):
 
 # %% ../nbs/30_explore.ipynb #f701b8cf
 @patch(as_prop=True)
-def bit_map(self:ExplorerState)->dict:
+def budget_map(self:ExplorerState)->dict:
     "The bit map under the budget with the allowed bits (`budget_bit_map`)."
     return budget_bit_map(self.model, self.budget, self.bits) if self.model is not None else None
 
 @patch
-def summary(self:ExplorerState)->dict:
-    "Average bits, compression ratio and the number of layers at each bit-width of `bit_map`."
-    bm = self.bit_map
+def budget_summary(self:ExplorerState)->dict:
+    "Average bits, compression ratio and the number of layers at each bit-width of `budget_map`."
+    bm = self.budget_map
     if bm is None: return {}
     counts = pd.Series(list(bm.values())).value_counts().sort_index()
     return dict(budget=self.budget, avg_bits=map_avg_bits(self.model, bm),
@@ -465,8 +465,8 @@ def results_view(self:ExplorerState, all_methods=False)->pd.DataFrame:
 # %% ../nbs/30_explore.ipynb #a6ade18c
 @patch
 def bit_map_chart(self:ExplorerState)->alt.Chart:
-    s = self.summary()
-    return bit_map_chart(self.bit_map, self.model, title=f"budget {s['budget']:.2f}: {s['avg_bits']:.2f} bits on average, "
+    s = self.budget_summary()
+    return bit_map_chart(self.budget_map, self.model, title=f"budget {s['budget']:.2f}: {s['avg_bits']:.2f} bits on average, "
                                                            f"{s['compression_ratio']:.2f}x smaller") if s else None
 
 @patch
@@ -480,7 +480,7 @@ def pareto_chart(self:ExplorerState)->alt.Chart:
 def evaluate(self:ExplorerState, progress=None)->object:
     "Call `evaluate_fn` on the current bit map; keep and return its result."
     if self.evaluate_fn is None: raise ValueError("no evaluate_fn was given")
-    bm = self.bit_map
+    bm = self.budget_map
     kw = {}
     if progress is not None and _takes(self.evaluate_fn, 'progress'): kw['progress'] = progress
     if self.teacher is not None and _takes(self.evaluate_fn, 'teacher'): kw['teacher'] = self.teacher
@@ -569,7 +569,7 @@ def refresh(self:ExplorerWidget):
         if s.results is not None:
             self.method.options = s.methods; self.method.value = s.method
     finally: self._busy = False
-    summ = s.summary()
+    summ = s.budget_summary()
     if summ:
         at = ', '.join(f'{n} at {b} bits' for b, n in summ['layers_at'].items())
         self.info.value = (f"<b>{summ['avg_bits']:.3f}</b> bits on average (budget {summ['budget']:.2f}) &middot; "
@@ -577,7 +577,7 @@ def refresh(self:ExplorerWidget):
     _chart_output(self.bit_map_out, s.bit_map_chart())
     _chart_output(self.pareto_out, s.pareto_chart())
     ev = s.evaluation
-    stale = ev is not None and ev['bit_map'] != s.bit_map
+    stale = ev is not None and ev['bit_map'] != s.budget_map
     if ev is not None and self._result_text:
         self.result.value = self._result_text + (' <i>(for another bit map: press evaluate again)</i>' if stale else '')
 

@@ -63,6 +63,7 @@ def new_teacher(arch:str, processor=None, seed:int=0, **kwargs):
 TOY = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64, conv_dim=(16,) * 7)
 
 def toy_model(arch:str='wav2vec2', # 'wav2vec2' or 'hubert'
+              *, # the rest by name only: `toy_model('hubert', seed=1)`
               processor:Wav2Vec2Processor=None, # gives the vocabulary (None: `make_processor()`, 30 tokens)
               seed:int=0, # seed of the random weights
               **kwargs, # override any field of the config, e.g. `num_hidden_layers=1` or `vocab_size=32`

@@ -255,7 +255,7 @@ def stage_plan(system:System, # the system
     if s.method in ('uniform', 'fp32+ft', 'hessian'): add('qat', s.steps)
     elif s.method == 'two-stage': add('search', s.steps); add('qat', s.steps)
     else:
-        settle = round(config.settle * s.steps)
+        settle = math.floor(config.settle * s.steps + 0.5)             # the nearest step count, halves up
         if settle >= s.steps: raise ValueError(f"settle={config.settle} leaves no step of the {s.steps} to search: lower it")
         add('search', s.steps - settle); add('settle', settle)
         if s.method == 'one-stage+pass2': add('pass2', s.steps if s.pass2_steps is None else s.pass2_steps)

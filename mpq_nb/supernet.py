@@ -12,7 +12,7 @@ import torch.nn as nn, torch.nn.functional as F
 from torch.autograd.function import once_differentiable
 from torch.nn.utils import parametrize
 from torch.nn.utils.weight_norm import WeightNorm
-from .spec import check_bits
+from .spec import CANDIDATES, check_bits
 from .quant import absmax_scale, fake_quant, qint, round_ste, sign_ste
 
 # %% auto #0
@@ -184,14 +184,14 @@ class _MixedPrecision:
 class MixedPrecisionLinear(_MixedPrecision, nn.Linear):
     "An `nn.Linear` whose weight is quantized at a learnt bit-width: one shared weight, a scale and a logit per candidate."
     def __init__(self, in_features:int, out_features:int, bias:bool=True,
-                 bits=(2, 4, 8), # candidate bit-widths (1..8, 32 = keep)
+                 bits=CANDIDATES, # candidate bit-widths (1..8, 32 = keep)
                  device=None, dtype=None):
         super().__init__(in_features, out_features, bias=bias, device=device, dtype=dtype)
         self._init_search(bits)
 
     @classmethod
     def from_linear(cls, linear:nn.Linear, # the layer to copy (its weight and bias are copied)
-                    bits=(2, 4, 8)):
+                    bits=CANDIDATES):
         "A `MixedPrecisionLinear` with `linear`'s weight and bias, scales initialised by absmax."
         return cls(linear.in_features, linear.out_features, bias=linear.bias is not None, bits=bits,
                    device=linear.weight.device, dtype=linear.weight.dtype)._copied(linear)
@@ -202,14 +202,14 @@ class MixedPrecisionLinear(_MixedPrecision, nn.Linear):
 class MixedPrecisionConv1d(_MixedPrecision, nn.Conv1d):
     "An `nn.Conv1d` whose weight is quantized at a learnt bit-width (per-output-channel scales)."
     def __init__(self, *args, # `nn.Conv1d`'s arguments: in_channels, out_channels, kernel_size, stride, ...
-                 bits=(2, 4, 8), # candidate bit-widths (1..8, 32 = keep)
+                 bits=CANDIDATES, # candidate bit-widths (1..8, 32 = keep)
                  **kwargs):
         super().__init__(*args, **kwargs)
         self._init_search(bits)
 
     @classmethod
     def from_conv(cls, conv:nn.Conv1d, # the layer to copy (weight-normed convs: their effective weight)
-                  bits=(2, 4, 8)):
+                  bits=CANDIDATES):
         "A `MixedPrecisionConv1d` with `conv`'s configuration, weight and bias."
         return cls(**_conv_kwargs(conv), bits=bits)._copied(conv)
 
@@ -392,7 +392,7 @@ def _no_match_error(model, include, exclude, what='to_supernet'):
 
 # %% ../nbs/01_supernet.ipynb #8bb52d0e
 def to_supernet(model:nn.Module, # the model to convert, IN PLACE
-                bits=(2, 4, 8), # candidate bit-widths of every converted layer (1..8, 32 = keep)
+                bits=CANDIDATES, # candidate bit-widths of every converted layer (1..8, 32 = keep)
                 include=None, # fnmatch patterns of module names to convert; default `DEFAULT_INCLUDE`
                 exclude=None, # fnmatch patterns of module names to leave alone
                )->nn.Module:
@@ -514,6 +514,7 @@ def allocate_bits(sizes, # weights in each layer
     for l in reversed(range(len(size))):
         i = int(choice[l, c]); out[l] = cands[l][i]; c -= units[l][i]
     return out
+
 
 
 # %% ../nbs/01_supernet.ipynb #a5894d25
