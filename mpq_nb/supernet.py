@@ -383,6 +383,8 @@ def searchable_layers(model:nn.Module, # the model whose layers to name
     _check_called(model, names, what)
     return names
 
+
+
 # %% ../nbs/01_supernet.ipynb #827f490d
 def _no_match_error(model, include, exclude, what='to_supernet'):
     names = _layer_names(model)
