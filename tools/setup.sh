@@ -17,6 +17,11 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -c tools/constraints.txt -e ".[dev]"   # constraints: the versions tested together
+# A machine whose own pip configuration names local index folders (extra-index-url = file:///...) makes pip say, once
+# for every package such a folder lacks, "WARNING: Location 'file:///...' is ignored: it is neither a file nor a
+# directory": a remark about that configuration, not about this project. Those lines alone are left out; every other
+# line pip writes is shown, and pip's exit status is kept (pipefail).
+quiet_pip() { .venv/bin/python -m pip "$@" 2>&1 | { grep -v "^WARNING: Location 'file://.*' is ignored: it is neither a file nor a directory\.$" || true; }; }
+quiet_pip install -q --upgrade pip
+quiet_pip install -q -c tools/constraints.txt -e ".[dev]"   # constraints: the versions tested together
 echo "setup: ready ($(.venv/bin/python -c 'import torch, mpq_nb; print("torch", torch.__version__, "mpq_nb", mpq_nb.__version__)'))"
