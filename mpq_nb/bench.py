@@ -18,8 +18,8 @@ from .models import load_teacher
 from .spec import CANDIDATES, UNIFORM_BITS, System
 
 # %% auto #0
-__all__ = ['KINDS', 'HUB_ARCHS', 'GOALS', 'LARGE', 'bench_quant', 'saved_bytes', 'train_step', 'step_cost', 'time_steps',
-           'packed_size', 'hub_architecture', 'bench_large', 'bench_supernet']
+__all__ = ['KINDS', 'HUB_ARCHS', 'GOALS', 'LARGE', 'bench_quant', 'saved_bytes', 'random_batch', 'train_step', 'step_cost',
+           'time_steps', 'packed_size', 'hub_architecture', 'bench_large', 'bench_supernet']
 
 # %% ../nbs/90_bench.ipynb #e77be2fc
 def _sync(device):
@@ -122,7 +122,7 @@ def _loss(teacher, student, batch, search, budget):
     return total_loss(out.loss if labels is not None else 0., kl, budget_loss(student, budget) if search else 0.)
 
 # %% ../nbs/90_bench.ipynb #a267a4d8
-def _batch(model, seconds, utterances, seed=0, device='cpu'):
+def random_batch(model, seconds, utterances, seed=0, device='cpu'):
     "`utterances` random utterances of `seconds / utterances` s and random labels (12 a second); input only on 'meta'."
     n = int(16000 * seconds / utterances)
     if torch.device(device).type == 'meta':               # shapes only: transformers' CTC loss reads values, so no labels
@@ -261,10 +261,10 @@ def bench_large(hub_id:str='facebook/hubert-large-ls960-ft', # a key of `HUB_ARC
     "The search's ratios on a hub architecture: saved bytes at full depth on 'meta', times and size at reduced depth."
     search = search or System()
     full = hub_architecture(hub_id, device='meta')
-    mb = _batch(full, seconds, utterances, device='meta')
+    mb = random_batch(full, seconds, utterances, device='meta')
     saved = {k: step_cost(full, k, mb, search)['saved'] for k in KINDS}
     small = hub_architecture(hub_id, layers=layers, one_conv=True, device=device)
-    ms = time_steps(small, _batch(small, seconds, utterances, 0, device), KINDS, search, reps, warmup)
+    ms = time_steps(small, random_batch(small, seconds, utterances, 0, device), KINDS, search, reps, warmup)
     packed = packed_size(small, search.bits)
     n_full = full.config.num_hidden_layers
     return dict(arch=hub_id, **_ratios(ms, saved, packed),
@@ -293,7 +293,7 @@ def bench_supernet(teacher:str='wav2vec2-tiny', # shipped teacher, local folder 
     search = search or System()
     t0 = time.perf_counter()
     model = load_teacher(teacher).to(device)
-    batch = _batch(model, seconds, utterances, 0, device)
+    batch = random_batch(model, seconds, utterances, 0, device)
     ms = time_steps(model, batch, KINDS, search, reps, warmup)
     cost = {k: step_cost(model, k, batch, search) for k in KINDS}
     saved = {k: c['saved'] for k, c in cost.items()}

@@ -431,9 +431,9 @@ def uniform(teacher:nn.Module, # full-precision `*ForCTC` model
             run:RunOptions=None, # checkpoints, evaluation, progress, accelerator (None: `RunOptions()`)
            )->Result:
     "Uniform-precision baseline: quantize every layer of `system.include` at its one bit-width and train (QAT)."
-    s, config, run = _settings('uniform', teacher, system, config, run, ('uniform', 'fp32+ft'))
-    bits = 32 if s.method == 'fp32+ft' else s.bits[0]
-    return qat(teacher, batches, uniform_bit_map(teacher, bits, s.include, s.exclude), s, config, run)
+    s, cfg, run = _settings('uniform', teacher, system, config, run, ('uniform', 'fp32+ft'))
+    return _at_bits(teacher, batches, uniform_bit_map(teacher, 32 if s.method == 'fp32+ft' else s.bits[0], s.include, s.exclude),
+                    s, cfg, run)
 
 # %% ../nbs/03_train.ipynb #8c252cf2
 def qat(teacher:nn.Module, # full-precision `*ForCTC` model
@@ -444,7 +444,10 @@ def qat(teacher:nn.Module, # full-precision `*ForCTC` model
         run:RunOptions=None, # checkpoints, evaluation, progress, accelerator (None: `RunOptions()`)
        )->Result:
     "Quantization-aware training at a fixed `bit_map`: quantize a copy of the teacher at it and train it with KL + CTC."
-    s, cfg, run = _settings('qat', teacher, system, config, run, ('uniform', 'fp32+ft', 'hessian'))
+    return _at_bits(teacher, batches, bit_map, *_settings('qat', teacher, system, config, run, ('uniform', 'fp32+ft', 'hessian')))
+
+def _at_bits(teacher, batches, bit_map, s:System, cfg:TrainConfig, run:RunOptions)->Result:
+    "`qat` after its settings are checked: freeze a copy of the teacher at `bit_map` and train it for the system's one stage."
     evals = []
     t0 = time.perf_counter()
     student = freeze(student_of(teacher), bit_map)

@@ -142,16 +142,7 @@ gc.collect()
 if CUDA: torch.cuda.empty_cache()
 
 # ---------------------------------------------------------------- 2. bench: bench_large (as the tutorial calls it) and full depth
-from mpq_nb.bench import HUB_ARCHS, KINDS, hub_architecture, bench_large, time_steps, step_cost
-
-def random_batch(model, seconds, utterances, device):
-    "Random audio of `utterances` x `seconds / utterances` s and random labels (12 a second, never the blank), as `bench` times."
-    n, g = int(16000 * seconds / utterances), torch.Generator().manual_seed(0)
-    V, pad = model.config.vocab_size, model.config.pad_token_id
-    labels = torch.randint(0, V - 1, (utterances, max(1, int(12 * seconds / utterances))), generator=g)
-    labels += (labels >= pad).long()
-    x = torch.randn(utterances, n, generator=g) * 0.1
-    return dict(input_values=x.to(device), attention_mask=torch.ones_like(x, dtype=torch.long).to(device), labels=labels.to(device))
+from mpq_nb.bench import HUB_ARCHS, KINDS, hub_architecture, bench_large, time_steps, step_cost, random_batch
 
 bench = dict(device=DEV, kinds=list(KINDS), results={})
 def save_bench(): dump('bench.json', bench)
@@ -168,7 +159,7 @@ def full_depth(hub_id, seconds, utterances, reps, warmup, layers=None):
     model = hub_architecture(hub_id, layers=layers, device=DEV)
     r['layers'] = model.config.num_hidden_layers
     r['params'] = sum(p.numel() for p in model.parameters())
-    batch = random_batch(model, seconds, utterances, DEV)
+    batch = random_batch(model, seconds, utterances, 0, DEV)
     r['frames_per_utt'] = int(model._get_feat_extract_output_lengths(batch['input_values'].shape[1]))
     t = time.perf_counter()
     ms = time_steps(model, batch, KINDS, reps=reps, warmup=warmup)
