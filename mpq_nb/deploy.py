@@ -19,7 +19,7 @@ META_KEYS = ('format', 'vocab', 'blank', 'delimiter', 'do_normalize', 'sampling_
 
 def deployed_bits(bits:int, # a layer's bit-width as trained: 1..8, or 32 (not quantized)
                  )->int: # the width it is stored at: the next of `SUPPORTED_BITS`, or 32
-    "The width a `bits`-bit layer is stored at in ONNX: symmetric codes of b bits fit any wider format exactly."
+    "The width a `bits`-bit layer is stored at in ONNX: signed codes of b bits fit any wider format exactly."
     if bits == 32: return 32
     if not isinstance(bits, int) or not 1 <= bits <= 8: raise ValueError(f"bits must be 1..8 or 32, got {bits!r}")
     return next(b for b in SUPPORTED_BITS if b >= bits)

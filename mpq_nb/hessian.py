@@ -10,7 +10,7 @@ import numpy as np, torch
 import torch.nn as nn, torch.nn.functional as F
 from torch.nn.attention import sdpa_kernel, SDPBackend
 from .quant import fake_quant
-from .spec import CANDIDATES, System, TrainConfig, RunOptions, check_bits, check_budget
+from .spec import BUDGET_TOL, CANDIDATES, System, TrainConfig, RunOptions, check_bits, check_budget
 from .losses import kl_to_teacher, frame_mask
 from .supernet import searchable_layers, is_weight_normed, allocate_bits
 from .train import Result, batch_to, student_of, qat
@@ -182,7 +182,7 @@ def hessian_bit_map(model:nn.Module, # the model the traces were estimated on
                     traces:dict, # layer name -> Tr(H), from `hessian_traces`
                     budget:float, # target average bits (weighted by the layers' weight counts)
                     bits=CANDIDATES, # candidate bit-widths
-                    tol:float=0.1, # the average lies in [budget - tol, budget] when the layer sizes allow
+                    tol:float=BUDGET_TOL, # the average lies in [budget - tol, budget] when the layer sizes allow
                    )->dict: # layer name -> bits
     "The bit map of least total sensitivity (HAWQ-V2) whose average bits lie in [budget - tol, budget]."
     bits = check_bits(bits); check_budget(budget, bits)

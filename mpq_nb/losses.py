@@ -6,10 +6,11 @@
 from __future__ import annotations
 import torch
 import torch.nn as nn, torch.nn.functional as F
+from .spec import BUDGET_TOL
 from .supernet import expected_bits, supernet_layers
 
 # %% auto #0
-__all__ = ['frame_mask', 'kl_to_teacher', 'budget_loss', 'total_loss']
+__all__ = ['frame_mask', 'kl_to_teacher', 'budget_loss', 'budget_excess', 'dual_ascent', 'total_loss']
 
 # %% ../nbs/02_losses.ipynb #d90b2f60
 def frame_mask(model:nn.Module, # a transformers speech CTC model (student or teacher)
@@ -51,6 +52,24 @@ def budget_loss(model:nn.Module, # a supernet (from `to_supernet`)
     "Squared hinge on the expected average bit-width above `target_bits` (differentiable in `alpha` only)."
     if not supernet_layers(model): raise ValueError("budget_loss needs a supernet: call to_supernet(model) first")
     return F.relu(expected_bits(model) - target_bits) ** 2
+
+# %% ../nbs/02_losses.ipynb #c909db82
+def budget_excess(avg_bits:float, # the average bits of a bit map (e.g. the search's argmax map)
+                  budget:float, # the target average bits
+                  tol:float=BUDGET_TOL, # the width of the accepted band below the budget
+                 )->float: # > 0 above the budget, < 0 below `budget - tol`, 0 inside
+    "How far `avg_bits` lies outside the band `[budget - tol, budget]` that meets the budget."
+    if avg_bits > budget: return avg_bits - budget
+    if avg_bits < budget - tol: return avg_bits - (budget - tol)
+    return 0.
+
+def dual_ascent(multiplier:float, # the budget's Lagrange multiplier now (>= 0)
+                avg_bits:float, # the average bits of the argmax map after the step
+                budget:float, # the target average bits
+                step:float=1.0, # multiplier change per bit outside the band
+               )->float:
+    "The multiplier after one step of dual ascent on the budget constraint (never below 0)."
+    return max(0., multiplier + step * budget_excess(avg_bits, budget))
 
 # %% ../nbs/02_losses.ipynb #03db9231
 def total_loss(ctc:torch.Tensor|float=0., # the model's CTC loss (`outputs.loss`)

@@ -18,7 +18,7 @@ __all__ = ['pack_nbits', 'block_size_for', 'nbits_scales', 'NBitsLinear', 'Int8C
            'export_folder']
 
 # %% ../nbs/22_onnx.ipynb #bbbf7a4d
-def pack_nbits(codes:torch.Tensor, # signed integer codes (N, K), symmetric, within `bits` bits
+def pack_nbits(codes:torch.Tensor, # signed integer codes (N, K) in [-2**(bits-1), 2**(bits-1) - 1]
                bits:int, # the stored width: 2, 4 or 8
                block_size:int, # a power of two >= 16
               )->torch.Tensor: # uint8 (N, ceil(K / block_size), block_size * bits // 8)
@@ -27,8 +27,8 @@ def pack_nbits(codes:torch.Tensor, # signed integer codes (N, K), symmetric, wit
     if block_size < 16 or block_size & (block_size - 1): raise ValueError(f"block_size must be a power of two >= 16, got {block_size}")
     N, K = codes.shape
     codes, half = codes.to(torch.int16), 2 ** (bits - 1)      # int16: int8 codes would wrap when compared with 128
-    if codes.numel() and (codes.min() <= -half or codes.max() >= half):
-        raise ValueError(f"codes in [{int(codes.min())}, {int(codes.max())}] do not fit {bits} symmetric bits")
+    if codes.numel() and (codes.min() < -half or codes.max() >= half):
+        raise ValueError(f"codes in [{int(codes.min())}, {int(codes.max())}] do not fit {bits} signed bits")
     nb, per = -(-K // block_size), 8 // bits
     u = F.pad(codes + half, (0, nb * block_size - K), value=half).to(torch.uint8)
     u = u.reshape(N, nb, block_size // per, per)

@@ -38,7 +38,7 @@ def sign_ste(x:Tensor, # any float tensor
 # %% ../nbs/00_quant.ipynb #cf6fc247
 @dataclass(frozen=True)
 class QInt:
-    "A symmetric signed integer format: `bits` wide, codes in `[qmin, qmax]` (None for 32 bits: not quantized)."
+    "A signed integer format with zero point 0: `bits` wide, codes in `[qmin, qmax]` (None for 32 bits: not quantized)."
     name:str
     bits:int
     qmin:int|None
@@ -50,13 +50,12 @@ class QInt:
 
 def qint(bits:int, # bit-width: 1..8, or 32 for "not quantized"
         )->QInt:
-    "The symmetric signed integer format of `bits` bits."
+    "The signed integer format of `bits` bits: the full range `[-2^(b-1), 2^(b-1)-1]` (1 bit: the levels ±1)."
     if isinstance(bits, (tuple, list)): raise ValueError(f"qint takes one bit-width, got {bits!r}: bits must be one of the ints 1..8, or 32")
     (bits,) = check_bits(bits)
     if bits == 32: return QInt('float32', 32, None, None)
     if bits == 1: return QInt('qint1', 1, -1, 1)
-    qmax = 2**(bits-1) - 1
-    return QInt(f'qint{bits}', bits, -qmax, qmax)
+    return QInt(f'qint{bits}', bits, -2**(bits-1), 2**(bits-1) - 1)
 
 def _qint(bits)->QInt: return bits if isinstance(bits, QInt) else qint(bits)
 
@@ -144,9 +143,11 @@ def fake_quant(w:Tensor, # weight to quantize, float
     if scale is None: scale = absmax_scale(w, q, axis)
     else: _check_scale(w, scale, axis)
     if q.bits == 1:
-        if scale.requires_grad: return sign_ste(w * (1 / scale)) * scale
+        if scale.requires_grad: s = scale.abs(); return sign_ste(w * (1 / s)) * s
         return _STE.apply(w, lambda t: _sign(t) * scale)
-    if scale.requires_grad: return round_ste(w * (1 / scale)).clamp(q.qmin, q.qmax) * scale
+    if scale.requires_grad:
+        s = scale.abs()                                 # a learnt scale acts through its magnitude (it may cross zero)
+        return round_ste(w * (1 / s)).clamp(q.qmin, q.qmax) * s
     return _FakeQuantFixed.apply(w, scale, 1 / scale, q.qmin, q.qmax)
 
 # %% ../nbs/00_quant.ipynb #5c21b757

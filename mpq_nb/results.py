@@ -31,7 +31,7 @@ def columns(splits, # the scored splits, e.g. ('test', 'test-unseen')
     "The columns of a results table: what the system is, its scores per split, its size and time, and how the row was made."
     return (['teacher', 'system', 'method', 'budget', 'bits_candidates', 'seed', 'steps']
             + [f'{k}_{s}' for k in ('wer', 'cer', 'p') for s in splits]
-            + ['lossless', 'avg_bits', 'compression_ratio', 'stage_seconds', 'seconds', 'bit_map',
+            + ['lossless', 'avg_bits', 'compression_ratio', 'stage_seconds', 'seconds', 'bit_map', 'search_bit_map',
                'train_utts', 'eval_utts', 'command', 'git_commit', 'cores', 'torch_threads', 'torch', 'date'])
 
 # %% ../nbs/35_results.ipynb #db7f8c43
@@ -292,13 +292,14 @@ def score_fp32(out, ctx:Context, progress:bool=True)->tuple:
     return ctx.fp32
 
 # %% ../nbs/35_results.ipynb #8379a921
-def _row(system:System, ctx:Context, base:dict, bmap:dict)->dict:
+def _row(system:System, ctx:Context, base:dict, bmap:dict, smap:dict=None)->dict:
     "The results row of `system` from its `eval.system_row` `base`."
     return dict(teacher=str(ctx.teacher), system=system.name, method=system.variant,
                 budget=system.budget, bits_candidates=','.join(map(str, system.bits)) if system.bits else '32',
                 seed=system.seed, steps=system.steps, **{k: v for k, v in base.items() if k.startswith(('wer_', 'cer_', 'p_'))},
                 lossless=base['lossless'], avg_bits=base['avg_bits'], compression_ratio=base['compression_ratio'],
-                stage_seconds=json.dumps(base['times']), seconds=base['seconds'], bit_map=json.dumps(bmap), **ctx.info,
+                stage_seconds=json.dumps(base['times']), seconds=base['seconds'], bit_map=json.dumps(bmap),
+                search_bit_map=json.dumps(smap) if smap else '', **ctx.info,
                 date=time.strftime('%Y-%m-%d %H:%M'))
 
 # %% ../nbs/35_results.ipynb #fd72793a
@@ -315,17 +316,19 @@ def run_system(out, # a results folder (`claim_folder`)
     run = (run or RunOptions()).replace(ckpt_dir=f['ckpt'], accelerator=acc)
     main = acc is None or acc.is_main_process
     if main: f['history'].parent.mkdir(parents=True, exist_ok=True); f['hyps'].parent.mkdir(parents=True, exist_ok=True)
+    smap = None                                 # a search's argmax map, before `fit_budget`
     if system.method == 'fp32': (base, reps), bmap = ctx.fp32, {}
     else:
         res = train_system(ctx.model, batches, system, config, run)
         reps = score(res.model, ctx.processor, ctx.tests, progress=run.progress, accelerator=acc)
         base, bmap = system_row(system.name, reps, ctx.fp32[1], res.model, res.bit_map, res.times, ctx.level), res.bit_map
+        smap = res.search_map
         if main:
             write_csv(f['history'], res.history)
             if len(res.alpha_history): write_csv(f['alpha'], res.alpha_history)
             if pack:                            # the packed model, with its processor: `mpq eval --model <out>/model` runs it
                 save_packed(res.model, Path(out)/'model', overwrite=True); ctx.processor.save_pretrained(Path(out)/'model')
-    row = _row(system, ctx, base, bmap)
+    row = _row(system, ctx, base, bmap, smap)
     if main:
         write_json(f['hyps'], kept_errors(reps), indent=None)
         append_row(Path(out)/'results.csv', row, columns(ctx.tests))

@@ -11,13 +11,15 @@ import numpy as np
 from .runs import check_int
 
 # %% auto #0
-__all__ = ['CANDIDATES', 'BUDGET', 'STEPS', 'UNIFORM_BITS', 'SCORED_SPLITS', 'TRAIN_UTTS', 'DATA_SEED', 'LEVEL', 'VALID_BITS',
-           'METHODS', 'UNTRAINED', 'SEARCH_METHODS', 'SPEC_CLASSES', 'check_bits', 'check_budget', 'Fields', 'System',
-           'TrainConfig', 'RunOptions', 'Job', 'settings_by_name', 'option_name', 'epoch_order', 'stage_plan']
+__all__ = ['CANDIDATES', 'BUDGET', 'BUDGET_TOL', 'STEPS', 'UNIFORM_BITS', 'SCORED_SPLITS', 'TRAIN_UTTS', 'DATA_SEED', 'LEVEL',
+           'VALID_BITS', 'METHODS', 'UNTRAINED', 'SEARCH_METHODS', 'SPEC_CLASSES', 'check_bits', 'check_budget',
+           'Fields', 'System', 'TrainConfig', 'RunOptions', 'Job', 'settings_by_name', 'option_name', 'epoch_order',
+           'stage_plan']
 
 # %% ../nbs/00_spec.ipynb #e594316f
 CANDIDATES = (2, 4, 8) # candidate bit-widths of a search: also the widths ONNX Runtime's MatMulNBits runs
 BUDGET = 3.5 # target average bits of a search
+BUDGET_TOL = 0.1 # a bit map meets budget B when its average bits lie in [B - BUDGET_TOL, B]
 STEPS = 200 # training steps of each stage
 UNIFORM_BITS = 4 # the uniform baseline's bit-width
 SCORED_SPLITS = ('test', 'test-unseen') # the scored splits: voices heard in training, voices held out
@@ -133,11 +135,14 @@ def _number(name, v, lo=0., above=True):
 @dataclass(frozen=True)
 class TrainConfig(Fields):
     "The training hyper-parameters of every system, with the defaults that the trainers, the main job and the grid use."
-    lr: float = 1e-4 # AdamW learning rate of the weights, biases and scales
+    lr: float = 1e-4 # AdamW learning rate of the weights and biases (and of the scales when `lr_scale` is None)
+    lr_scale: float|None = None # AdamW learning rate of the quantizers' per-channel scales (None: `lr`)
     lr_alpha: float = 1e-1 # AdamW learning rate of the bit logits `alpha` (chosen on dev; was 2e-2)
     kl_weight: float = 1.0 # weight of KL(teacher || student)
     ctc_weight: float = 1.0 # weight of the CTC loss
-    budget_weight: float = 1.0 # weight of the squared-hinge budget penalty (searching systems)
+    budget_weight: float = 1.0 # 'hinge': weight of the squared-hinge budget penalty; 'dual': the multiplier's step per bit outside the budget
+    budget_rule: str = 'hinge' # how the search meets its budget: 'hinge' (a penalty on expected bits above it) or 'dual' (a Lagrange multiplier raised while the argmax map is above it)
+    alpha_init: str = 'uniform' # the bit logits at the start of the search: 'uniform' (zeros) or 'budget' (expected bits = the budget)
     tau: tuple[float, float] = (1.0, 0.1) # Gumbel-Softmax temperature (start, end), annealed exponentially
     warmup_steps: int = 0 # first search steps that train only the weights
     hard_from: float = 1.0 # fraction of the search after which the Gumbel samples are hard (one candidate a step); 1: never
@@ -148,6 +153,9 @@ class TrainConfig(Fields):
     def __post_init__(self):
         object.__setattr__(self, 'tau', tuple(self.tau) if isinstance(self.tau, (list, tuple)) else self.tau)
         for name in ('lr', 'lr_alpha', 'batch_seconds'): _number(name, getattr(self, name))
+        if self.lr_scale is not None: _number('lr_scale', self.lr_scale)
+        for name, ok in (('budget_rule', ('hinge', 'dual')), ('alpha_init', ('uniform', 'budget'))):
+            if getattr(self, name) not in ok: raise ValueError(f"{name} must be one of {ok}, got {getattr(self, name)!r}")
         for name in ('kl_weight', 'ctc_weight', 'budget_weight'): _number(name, getattr(self, name), above=False)
         if (not isinstance(self.tau, tuple) or len(self.tau) != 2
                 or not all(isinstance(t, Real) and not isinstance(t, bool) and math.isfinite(t) and t > 0 for t in self.tau)):

@@ -12,15 +12,15 @@ import torch.nn as nn, torch.nn.functional as F
 from torch.autograd.function import once_differentiable
 from torch.nn.utils import parametrize
 from torch.nn.utils.weight_norm import WeightNorm
-from .spec import CANDIDATES, check_bits
-from .quant import absmax_scale, fake_quant, qint, round_ste, sign_ste
+from .spec import BUDGET_TOL, CANDIDATES, check_bits
+from .quant import fake_quant, mse_scale, qint, round_ste, sign_ste
 
 # %% auto #0
 __all__ = ['DEFAULT_INCLUDE', 'WHOLE_MODEL', 'LAYER_KINDS', 'WEIGHT_READERS', 'ALPHA_COLUMNS', 'mixed_weight', 'effective_weight',
            'MixedPrecisionLinear', 'MixedPrecisionConv1d', 'QuantLinear', 'QuantConv1d', 'is_weight_normed',
            'searchable_layers', 'to_supernet', 'supernet_layers', 'quant_layers', 'arch_parameters',
            'weight_parameters', 'set_tau', 'set_hard', 'set_searching', 'alpha_rows', 'expected_bits', 'map_avg_bits',
-           'allocate_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize', 'summary']
+           'init_alpha', 'allocate_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize', 'summary']
 
 # %% ../nbs/01_supernet.ipynb #ca859207
 def _qweight(w, bits, scale):
@@ -28,20 +28,22 @@ def _qweight(w, bits, scale):
     if bits == 32: return w
     w2 = w.reshape(w.shape[0], -1)
     if w.is_meta and scale.requires_grad:     # shapes only: fake_quant's learnable-scale path, without its checks of values
-        x = w2 * (1 / scale)
-        return ((sign_ste(x) if bits == 1 else round_ste(x).clamp(qint(bits).qmin, qint(bits).qmax)) * scale).view_as(w)
+        s = scale.abs()
+        x = w2 * (1 / s)
+        return ((sign_ste(x) if bits == 1 else round_ste(x).clamp(qint(bits).qmin, qint(bits).qmax)) * s).view_as(w)
     return fake_quant(w2, bits, scale).view_as(w)
 
 def _init_scale(w, bits):
-    "The absmax per-output-channel scale (out, 1) of `w` at `bits` (ones for 32 bits, where it is unused, and on the meta device)."
+    "The least-squares per-output-channel scale (out, 1) of `w` at `bits` (ones for 32 bits, where it is unused, and on the meta device)."
     w2 = w.detach().reshape(w.shape[0], -1)
     if bits == 32 or w.is_meta: return torch.ones(w.shape[0], 1, dtype=w.dtype, device=w.device)   # meta: no values
-    return absmax_scale(w2, bits).reshape(w.shape[0], 1).to(w.dtype)
+    return mse_scale(w2, bits).reshape(w.shape[0], 1).to(w.dtype)
 
 # %% ../nbs/01_supernet.ipynb #39408300
 def _candidate(w, bits, scale, out=None):
     "Q_b(w; s) computed as `fake_quant`'s learnable-scale path does, into `out` if given (`w` itself at 32 bits)."
     if bits == 32: return w
+    scale = scale.abs()                                    # a learnt scale acts through its magnitude, as in fake_quant
     x = w * (1 / scale) if out is None else torch.mul(w, 1 / scale, out=out)
     if bits == 1: return sign_ste(x).mul_(scale)          # no autograd in here: sign_ste is the plain sign (+1 at 0)
     q = qint(bits)
@@ -88,7 +90,7 @@ class _MixedWeight(torch.autograd.Function):
                     if need_w: gw.add_(torch.mul(G, gi, out=a))
                     if need_g: gg[i] = torch.mul(G, w, out=a).sum()
                     continue
-                s = scale[i]; inv = 1 / s
+                s = scale[i].abs(); inv = 1 / s
                 torch.mul(w, inv, out=a)
                 if b == 1: c.fill_(-1.).masked_fill_(a >= 0, 1.)                    # the codes: sign(w / s)
                 else:
@@ -104,7 +106,7 @@ class _MixedWeight(torch.autograd.Function):
                 else:
                     gm = torch.mul(G, mask, out=a)                                  # G, zero where clamped
                     rw = torch.mul(gm, w, out=c).sum(1, keepdim=True)
-                if need_s: gs[i] = gi * r - inv * inv * (gi * s * rw)               # LSQ: c - m * w / s, summed per row
+                if need_s: gs[i] = (gi * r - inv * inv * (gi * s * rw)) * scale[i].sign()   # LSQ: c - m * w / s per row, to |s|
                 if need_w: gw.addcmul_(gm, gi * s * inv)                            # straight through, as fake_quant's chain
         return gw, gg, gs, None
 
@@ -141,7 +143,7 @@ class _MixedPrecision:
         self.reset_scales()
 
     def _copied(self, src:nn.Module):
-        "This layer with `src`'s weight and bias, its scales initialised by absmax."
+        "This layer with `src`'s weight and bias, its scales initialised at their least-squares values."
         with torch.no_grad():
             self.weight.copy_(effective_weight(src))
             if src.bias is not None: self.bias.copy_(src.bias)
@@ -150,7 +152,7 @@ class _MixedPrecision:
 
     @torch.no_grad()
     def reset_scales(self):
-        "Initialise every candidate's scale by absmax of the current weight."
+        "Initialise every candidate's scale at its least-squares value for the current weight (`quant.mse_scale`)."
         for i, b in enumerate(self.bits): self.scale[i].copy_(_init_scale(self.weight, b))
 
     @property
@@ -192,7 +194,7 @@ class MixedPrecisionLinear(_MixedPrecision, nn.Linear):
     @classmethod
     def from_linear(cls, linear:nn.Linear, # the layer to copy (its weight and bias are copied)
                     bits=CANDIDATES):
-        "A `MixedPrecisionLinear` with `linear`'s weight and bias, scales initialised by absmax."
+        "A `MixedPrecisionLinear` with `linear`'s weight and bias, scales initialised at their least-squares values."
         return cls(linear.in_features, linear.out_features, bias=linear.bias is not None, bits=bits,
                    device=linear.weight.device, dtype=linear.weight.dtype)._copied(linear)
 
@@ -472,12 +474,32 @@ def map_avg_bits(model:nn.Module, # the model the names refer to
     sizes = {n: model.get_submodule(n).weight.numel() for n in bit_map}
     return sum(sizes[n] * b for n, b in bit_map.items()) / sum(sizes.values())
 
+# %% ../nbs/01_supernet.ipynb #43fa4ed9
+def init_alpha(model:nn.Module, # a supernet (from `to_supernet`)
+               budget:float, # the target average bits, within every layer's candidates
+              )->nn.Module:
+    "Set each searching layer's logits to `t * bits`, the preference of greatest entropy whose expected bits equal `budget`."
+    layers = supernet_layers(model)
+    if not layers: raise ValueError("init_alpha needs a supernet: call to_supernet(model) first")
+    for name, m in layers.items():
+        b = torch.tensor(m.bits, dtype=torch.float64)
+        if not b.min() <= budget <= b.max():
+            raise ValueError(f"budget {budget} lies outside {name}'s candidates {m.bits}: no preference over them has that mean")
+        b = b - b.mean()                                         # logits centred: the same softmax, smaller numbers
+        lo, hi = -60. / float(b.abs().max().clamp_min(1)), 60. / float(b.abs().max().clamp_min(1))
+        for _ in range(80):                                      # the mean rises with t: bisect
+            t = (lo + hi) / 2
+            if float((torch.softmax(t * b, 0) * torch.tensor(m.bits, dtype=torch.float64)).sum()) < budget: lo = t
+            else: hi = t
+        with torch.no_grad(): m.alpha.copy_((t * b).to(m.alpha.dtype))
+    return model
+
 # %% ../nbs/01_supernet.ipynb #8baaa2c1
 def allocate_bits(sizes, # weights in each layer
                   scores, # per layer, a score for each of its candidates (higher: preferred), e.g. log-probabilities
                   cands, # per layer, its candidate bit-widths, ascending
                   budget:float, # target average bits (weighted by `sizes`)
-                  tol:float=0.1, # acceptable distance below the budget
+                  tol:float=BUDGET_TOL, # acceptable distance below the budget
                   fill:bool=True, # require the average >= budget - tol (else only <= budget)
                   max_units:int=200_000, # largest dynamic-programming table width
                  )->list: # the chosen bits of each layer

@@ -11,10 +11,10 @@ import numpy as np, pandas as pd, torch
 import torch.nn as nn
 from tqdm.auto import tqdm
 from .supernet import (ALPHA_COLUMNS, alpha_rows, allocate_bits, to_supernet, supernet_layers, quant_layers, arch_parameters, weight_parameters, set_tau, set_hard,
-                             set_searching, expected_bits, bit_map, freeze, uniform_bit_map, map_avg_bits)
+                             set_searching, expected_bits, bit_map, freeze, uniform_bit_map, map_avg_bits, init_alpha)
 from .runs import settings_diff, written_whole
-from .spec import System, TrainConfig, RunOptions, stage_plan
-from .losses import kl_to_teacher, budget_loss, frame_mask, total_loss
+from .spec import BUDGET_TOL, System, TrainConfig, RunOptions, stage_plan
+from .losses import kl_to_teacher, budget_loss, dual_ascent, frame_mask, total_loss
 
 # %% auto #0
 __all__ = ['HISTORY_COLUMNS', 'Result', 'fit_budget', 'batch_to', 'student_of', 'resolve_accelerator', 'one_stage', 'two_stage',
@@ -48,7 +48,7 @@ class Result:
 # %% ../nbs/03_train.ipynb #a4dff381
 def fit_budget(model:nn.Module, # a supernet after its search
                budget:float, # target average bits
-               tol:float=0.1, # acceptable distance below the budget
+               tol:float=BUDGET_TOL, # acceptable distance below the budget
                fill:bool=True, # require the average >= budget - tol (else only <= budget)
                max_units:int=200_000, # largest dynamic-programming table width
               )->dict: # module name -> bits
@@ -163,13 +163,16 @@ class _OneProcess:
 
 class _Step(nn.Module):
     "The student's forward, its expected bits and (searching) its budget penalty, as one module (what DDP wraps)."
-    def __init__(self, student, budget, search):
+    def __init__(self, student, budget, search, multiplier=None):
         super().__init__()
         self.student, self.budget, self.search = student, budget, search
+        self.multiplier = multiplier                  # None: the squared hinge; a float: the Lagrangian's multiplier, set each step
     def forward(self, input_values, attention_mask=None, labels=None):
         out = self.student(input_values, attention_mask=attention_mask, labels=labels)
         eb = expected_bits(self.student)
-        bud = budget_loss(self.student, self.budget) if self.search else torch.zeros((), device=eb.device)
+        if not self.search: bud = torch.zeros((), device=eb.device)
+        elif self.multiplier is None: bud = budget_loss(self.student, self.budget)
+        else: bud = self.multiplier * (eb - self.budget)
         return out, eb, bud
 
 # %% ../nbs/03_train.ipynb #bf98e12e
@@ -178,7 +181,7 @@ class _Stage:
     def __init__(self, name, student, opts, acc, ckpt, config, evals, alphas):
         self.name, self.student, self.opts, self.acc, self.ckpt, self.config = name, student, opts, acc, ckpt, config
         self.evals, self.alphas = evals, alphas                             # alphas None: no snapshots
-        self.start, self.hist, self.elapsed = 0, [], 0.
+        self.start, self.hist, self.elapsed, self.multiplier = 0, [], 0., 0.   # multiplier: the budget's, under 'dual'
 
     def resume(self, data, steps)->bool:
         "Load the checkpoint if there is one, skipping the batches it consumed; whether there was one."
@@ -189,6 +192,7 @@ class _Stage:
         self.student.load_state_dict(state['student'])
         for o, s in zip(self.opts, state['opts']): o.load_state_dict(s)
         self.start, self.hist, self.elapsed = state['step'], state['history'], state['elapsed']
+        self.multiplier = state.get('multiplier', 0.)
         self.evals.extend(state.get('evals', []))
         if self.alphas is not None: self.alphas.extend(state.get('alphas', []))
         if self.start < steps:
@@ -205,7 +209,7 @@ class _Stage:
             rngs = gather_object([_rng_state()])                             # every process's generators, in rank order
         if not self.acc.is_main_process: return
         s = dict(config=self.config, step=step, student=self.student.state_dict(), opts=[o.state_dict() for o in self.opts],
-                 history=self.hist, elapsed=self.elapsed, rng=_rng_state(),
+                 history=self.hist, elapsed=self.elapsed, rng=_rng_state(), multiplier=self.multiplier,
                  evals=[e for e in self.evals if e['stage'] == self.name])
         if rngs is not None: s['rngs'] = rngs
         if self.alphas is not None: s['alphas'] = list(self.alphas)
@@ -229,7 +233,8 @@ def _step(model, student, teacher, b, cfg:TrainConfig, search, acc, opts, w_para
     out, eb, bud = model(b['input_values'], b['attention_mask'], b['labels'] if use_ctc else None)
     ctc = out.loss if use_ctc else zero
     kl = kl_to_teacher(out.logits, t_logits, frame_mask(student, b['attention_mask'], out.logits.shape[1])) if cfg.kl_weight > 0 else zero
-    loss = total_loss(ctc, kl, bud, cfg.ctc_weight, cfg.kl_weight, cfg.budget_weight if search else 0.)
+    w_bud = (cfg.budget_weight if cfg.budget_rule == 'hinge' else 1.) if search else 0.   # 'dual': the multiplier is in `bud`
+    loss = total_loss(ctc, kl, bud, cfg.ctc_weight, cfg.kl_weight, w_bud)
     vals = acc.reduce(torch.stack([v.detach().float().to(zero.device) for v in (loss, ctc, kl, bud, eb)]), 'mean')  # over the processes
     if not torch.isfinite(vals[0]):
         raise FloatingPointError(f"{stage} step {step + 1}: the loss is {float(loss)} (ctc={float(ctc)}, kl={float(kl)}): "
@@ -247,7 +252,9 @@ def _train(stage:str, student, teacher, batches, steps, *, start:int, opts, cfg:
     "Train `student` for `steps` steps of `stage` from position `start` of the stream; return (history records, wall seconds). Resumes from its checkpoint."
     acc = run.accelerator or _OneProcess(next(student.parameters()).device)   # the one seam for several processes
     teacher.to(acc.device)
-    model, *opts = acc.prepare(_Step(student, budget, search), *opts)       # DDP over the student; optimizers wrapped
+    dual = search and cfg.budget_rule == 'dual'
+    stepper = _Step(student, budget, search, 0. if dual else None)
+    model, *opts = acc.prepare(stepper, *opts)                              # DDP over the student; optimizers wrapped
     if acc.num_processes > 1: config = {**config, 'processes': acc.num_processes}
     device = next(student.parameters()).device
     _seed(seed if search else seed + 1)                                     # Gumbel noise, dropout: the stage's own
@@ -257,6 +264,7 @@ def _train(stage:str, student, teacher, batches, steps, *, start:int, opts, cfg:
     ckpt = Path(run.ckpt_dir)/f'{stage}.pt' if run.ckpt_dir else None
     st = _Stage(stage, student, opts, acc, ckpt, config, evals, alphas if snap else None)
     resumed = st.resume(data, steps)
+    if dual: stepper.multiplier = st.multiplier
     w_params = [p for g in opts[0].param_groups for p in g['params']]
     student.train(); teacher.eval()
     bar = tqdm(total=steps, initial=st.start, desc=stage, disable=not (run.progress and acc.is_main_process), leave=False)
@@ -266,6 +274,9 @@ def _train(stage:str, student, teacher, batches, steps, *, start:int, opts, cfg:
         tau = _tau_at(step, steps, cfg.tau) if search else float('nan')
         if search: set_tau(student, tau); set_hard(student, step >= cfg.hard_from * steps)
         loss, ctc, kl, bud, eb = _step(model, student, teacher, b, cfg, search, acc, opts, w_params, step, stage)
+        if dual and step >= cfg.warmup_steps:                               # the argmax map after the step, against the budget
+            st.multiplier = stepper.multiplier = dual_ascent(st.multiplier, map_avg_bits(student, bit_map(student)), budget,
+                                                             cfg.budget_weight)
         st.elapsed += time.perf_counter() - t0
         st.hist.append(dict(step=step + 1, stage=stage, loss=loss, ctc=ctc, kl=kl, budget=bud, expected_bits=eb, tau=tau))
         if snap and ((step + 1) % every == 0 or step + 1 == steps): alphas.extend(alpha_rows(student, step + 1))
@@ -316,11 +327,21 @@ def _freeze_encoder(model):
             m._requires_grad = False                  # transformers' own switch (as `freeze_feature_encoder` sets it)
 
 # %% ../nbs/03_train.ipynb #51169727
-def _optimizers(student, lr, lr_alpha, search):
+def _optimizers(student, cfg:TrainConfig, search):
+    "AdamW over the weights (the scales in a group of their own under `cfg.lr_scale`), and over the logits when searching."
     w = [p for p in weight_parameters(student) if p.requires_grad]
-    opts = [torch.optim.AdamW(w, lr=lr, weight_decay=0.0)]
-    if search: opts.append(torch.optim.AdamW(arch_parameters(student), lr=lr_alpha, weight_decay=0.0))
+    scales = {id(m.scale) for m in quant_layers(student).values() if m.scale is not None}
+    groups = [{'params': [p for p in w if id(p) not in scales]},
+              {'params': [p for p in w if id(p) in scales], 'lr': cfg.lr_scale or cfg.lr}]
+    opts = [torch.optim.AdamW([g for g in groups if g['params']], lr=cfg.lr, weight_decay=0.0)]
+    if search: opts.append(torch.optim.AdamW(arch_parameters(student), lr=cfg.lr_alpha, weight_decay=0.0))
     return opts
+
+_CHANGES = dict(lr_scale=None, alpha_init='uniform', budget_rule='hinge') # settings a checkpoint records when they differ from these
+
+def _changed(cfg:TrainConfig)->dict:
+    "The settings of `_CHANGES` that `cfg` changes: what a checkpoint must match besides its stage's own."
+    return {k: getattr(cfg, k) for k, v in _CHANGES.items() if getattr(cfg, k) != v}
 
 # %% ../nbs/03_train.ipynb #f67e20a0
 def _finish(student, final_map, hist, times, system:System, run:RunOptions, search_map=None, evals=None, alphas=None):
@@ -341,9 +362,10 @@ def _search(teacher, batches, system:System, steps:int, cfg:TrainConfig, run:Run
     student = to_supernet(student_of(teacher), bits=s.bits, include=s.include, exclude=s.exclude)
     _freeze_encoder(student)
     set_searching(student, True)
-    opts = _optimizers(student, cfg.lr, cfg.lr_alpha, search=True)
+    if cfg.alpha_init == 'budget': init_alpha(student, s.budget)
+    opts = _optimizers(student, cfg, search=True)
     config = dict(system=s.method, stage='search', steps=steps, start=0, budget=s.budget, bits=s.bits, include=s.include,
-                  exclude=s.exclude, tau=cfg.tau, seed=s.seed)
+                  exclude=s.exclude, tau=cfg.tau, seed=s.seed, **_changed(cfg))
     if cfg.hard_from < 1: config['hard_from'] = cfg.hard_from
     hist, secs = _train('search', student, teacher, batches, steps, start=0, opts=opts, cfg=cfg, run=run, config=config,
                         seed=s.seed, evals=evals, search=True, budget=s.budget, alphas=alphas)
@@ -358,8 +380,9 @@ def _qat(stage:tuple, student, teacher, batches, system:System, final_map, cfg:T
     "Train a frozen (fixed-bit) student with KL + CTC for one `stage` of `stage_plan`: (name, steps, start)."
     name, steps, start = stage
     _freeze_encoder(student)
-    opts = _optimizers(student, cfg.lr, None, search=False)
-    config = dict(system=system.method, stage=name, steps=steps, start=start, bit_map=final_map, seed=system.seed)
+    opts = _optimizers(student, cfg, search=False)
+    config = dict(system=system.method, stage=name, steps=steps, start=start, bit_map=final_map, seed=system.seed,
+                  **_changed(cfg))
     return _train(name, student, teacher, batches, steps, start=start, opts=opts, cfg=cfg, run=run, config=config,
                   seed=system.seed, evals=evals)
 
