@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, torch
 import torch.nn as nn, torch.nn.functional as F
 from torch.nn.attention import sdpa_kernel, SDPBackend
-from .quant import fake_quant
+from .quant import fake_quant, mse_scale
 from .spec import BUDGET_TOL, CANDIDATES, System, TrainConfig, RunOptions, check_bits, check_budget
 from .losses import kl_to_teacher, frame_mask
 from .supernet import searchable_layers, is_weight_normed, allocate_bits
@@ -174,7 +174,7 @@ def sensitivity(model:nn.Module, # the model the traces were estimated on
         except AttributeError: raise ValueError(f"traces names {name!r}, which this {type(model).__name__} does not have: "
                                                 "pass the model the traces were estimated on") from None
         w = m.weight.detach().float().reshape(m.weight.shape[0], -1)
-        out[name] = {b: max(t, 0.) / w.numel() * float((fake_quant(w, b) - w).pow(2).sum()) for b in bits}
+        out[name] = {b: max(t, 0.) / w.numel() * float((fake_quant(w, b, mse_scale(w, b)) - w).pow(2).sum()) for b in bits}   # as freeze starts
     return out
 
 # %% ../nbs/04_hessian.ipynb #8dc2c578

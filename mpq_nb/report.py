@@ -17,7 +17,7 @@ from .runs import write_bytes
 
 # %% auto #0
 __all__ = ['by_split', 'pareto', 'layer_bits', 'bit_maps', 'stage_times', 'time_chart', 'seed_spread', 'claims_md',
-           'tune_table_md', 'headline_md', 'pareto_png']
+           'tune_table_md', 'ablation_md', 'headline_md', 'pareto_png']
 
 # %% ../nbs/51_report.ipynb #7cfa66aa
 def by_split(df:pd.DataFrame, # the grid's results table (`read_results`)
@@ -263,6 +263,38 @@ def _tune_results_md(t:pd.DataFrame)->str:
         ps = ' / '.join(f'{v:.3f}' for v in rows[p] if not pd.isna(v))
         out.append(f"| {n} | {int(rows.steps.iloc[0])} | {len(rows)} | {100 * a[w]:.2f}% | {spread} | {100 * a[c]:.2f}% | "
                    f"{dfp} | {ps} | {d} | {a.avg_bits:.2f} | {a.seconds:.0f} |")
+    return '\n'.join(out)
+
+# %% ../nbs/51_report.ipynb #bff444c8
+def _moves(r)->float:
+    "Layers whose bits differ between a row's searched argmax map and its final map (NaN when the row has no search map)."
+    sm = r.get('search_bit_map')
+    if not isinstance(sm, str) or not sm: return np.nan
+    a, b = json.loads(sm), json.loads(r['bit_map'])
+    return float(sum(a[k] != b.get(k) for k in a))
+
+def ablation_md(folders:dict, # version label -> the `results.csv` of a `tune_dev` folder, the first is the reference
+               )->str:
+    "Markdown: per system and code version, dev WER over seeds, the paired change against the first version, and the search's repair moves."
+    t = pd.concat([read_results(f).assign(version=k) for k, f in folders.items()], ignore_index=True)
+    split = next(c[4:] for c in t.columns if c.startswith('wer_'))
+    w = f'wer_{split}'
+    t['moves'] = [_moves(r) for _, r in t.iterrows()]
+    first = next(iter(folders))
+    base = t[t.version == first].set_index(['system', 'seed'])[w]
+    fp = t[t.system == 'fp32'][w].mean()
+    commits = {k: ', '.join(sorted(set(map(str, t[t.version == k].git_commit)))) for k in folders}
+    out = [f"Dev-split ablation ({t.teacher.iloc[0]}, {split}; seeds {', '.join(map(str, sorted(set(t.seed.astype(int)))))}; "
+           f"versions {', '.join(f'{k} ({c})' for k, c in commits.items())}). "
+           f"Change: against the same system in `{first}`, paired by seed, in WER points (mean [min, max] over seeds).", '',
+           f'| version | system | seeds | WER {split} | spread | minus FP32 | change vs {first} | avg bits | repair moves | train time (s) |',
+           '|---|---|---:|---:|---:|---:|---|---:|---:|---:|']
+    for (v, n), rows in t[t.system != 'fp32'].groupby(['version', 'system'], sort=False):
+        d = [100 * (r[w] - base[(n, r.seed)]) for _, r in rows.iterrows() if v != first and (n, r.seed) in base.index]
+        ch = f'{np.mean(d):+.2f} [{min(d):+.2f}, {max(d):+.2f}] ({len(d)})' if d else ''
+        mv = '' if rows.moves.isna().all() else f'{rows.moves.mean():.1f}'
+        out.append(f"| {v} | {n} | {len(rows)} | {100 * rows[w].mean():.2f}% | {100 * (rows[w].max() - rows[w].min()):.2f} | "
+                   f"{_pts(rows[w].mean() - fp)} | {ch} | {rows.avg_bits.mean():.2f} | {mv} | {rows.seconds.mean():.0f} |")
     return '\n'.join(out)
 
 # %% ../nbs/51_report.ipynb #0bacdddd

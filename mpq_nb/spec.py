@@ -143,6 +143,7 @@ class TrainConfig(Fields):
     budget_weight: float = 1.0 # 'hinge': weight of the squared-hinge budget penalty; 'dual': the multiplier's step per bit outside the budget
     budget_rule: str = 'hinge' # how the search meets its budget: 'hinge' (a penalty on expected bits above it) or 'dual' (a Lagrange multiplier raised while the argmax map is above it)
     alpha_init: str = 'uniform' # the bit logits at the start of the search: 'uniform' (zeros) or 'budget' (expected bits = the budget)
+    fix_at: float|None = None # progressive freezing: a layer whose softmax(alpha) reaches this on one candidate trains at it for the rest of the search (None: never)
     tau: tuple[float, float] = (1.0, 0.1) # Gumbel-Softmax temperature (start, end), annealed exponentially
     warmup_steps: int = 0 # first search steps that train only the weights
     hard_from: float = 1.0 # fraction of the search after which the Gumbel samples are hard (one candidate a step); 1: never
@@ -154,6 +155,9 @@ class TrainConfig(Fields):
         object.__setattr__(self, 'tau', tuple(self.tau) if isinstance(self.tau, (list, tuple)) else self.tau)
         for name in ('lr', 'lr_alpha', 'batch_seconds'): _number(name, getattr(self, name))
         if self.lr_scale is not None: _number('lr_scale', self.lr_scale)
+        f = self.fix_at
+        if f is not None and (isinstance(f, bool) or not isinstance(f, Real) or not 0 < f <= 1):
+            raise ValueError(f"fix_at must be a probability in (0, 1] or None, got {f!r}")
         for name, ok in (('budget_rule', ('hinge', 'dual')), ('alpha_init', ('uniform', 'budget'))):
             if getattr(self, name) not in ok: raise ValueError(f"{name} must be one of {ok}, got {getattr(self, name)!r}")
         for name in ('kl_weight', 'ctc_weight', 'budget_weight'): _number(name, getattr(self, name), above=False)

@@ -19,8 +19,9 @@ from .quant import fake_quant, mse_scale, qint, round_ste, sign_ste
 __all__ = ['DEFAULT_INCLUDE', 'WHOLE_MODEL', 'LAYER_KINDS', 'WEIGHT_READERS', 'ALPHA_COLUMNS', 'mixed_weight', 'effective_weight',
            'MixedPrecisionLinear', 'MixedPrecisionConv1d', 'QuantLinear', 'QuantConv1d', 'is_weight_normed',
            'searchable_layers', 'to_supernet', 'supernet_layers', 'quant_layers', 'arch_parameters',
-           'weight_parameters', 'set_tau', 'set_hard', 'set_searching', 'alpha_rows', 'expected_bits', 'map_avg_bits',
-           'init_alpha', 'allocate_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize', 'summary']
+           'weight_parameters', 'set_tau', 'set_hard', 'set_searching', 'fix_settled', 'alpha_rows', 'expected_bits',
+           'map_avg_bits', 'init_alpha', 'allocate_bits', 'bit_map', 'freeze', 'uniform_bit_map', 'dequantize',
+           'summary']
 
 # %% ../nbs/01_supernet.ipynb #ca859207
 def _qweight(w, bits, scale):
@@ -444,6 +445,17 @@ def set_hard(model:nn.Module, flag:bool=True):
 def set_searching(model:nn.Module, flag:bool=True):
     "Switch every mixed-precision layer between search (mixing) and argmax mode."
     for m in supernet_layers(model).values(): m.searching = bool(flag)
+
+def fix_settled(model:nn.Module, # a searching supernet
+                p:float, # the preference, softmax(alpha), at which a layer's choice counts as settled, e.g. 0.9
+               )->list: # the names of the layers fixed by this call
+    "Progressive freezing: stop the search in every layer whose preference for one candidate has reached `p`: it trains at its argmax, its logits stop learning."
+    if not 0 < p <= 1: raise ValueError(f"p must be a probability in (0, 1], got {p!r}")
+    fixed = []
+    for n, m in supernet_layers(model).items():
+        if m.searching and float(m.probs.detach().max()) >= p:
+            m.searching = False; m.alpha.requires_grad_(False); fixed.append(n)   # (not even the budget term moves it)
+    return fixed
 
 ALPHA_COLUMNS = ['step', 'layer', 'bits', 'prob'] # the columns of a snapshot of softmax(alpha)
 

@@ -11,7 +11,7 @@ import numpy as np, pandas as pd, torch
 import torch.nn as nn
 from tqdm.auto import tqdm
 from .supernet import (ALPHA_COLUMNS, alpha_rows, allocate_bits, to_supernet, supernet_layers, quant_layers, arch_parameters, weight_parameters, set_tau, set_hard,
-                             set_searching, expected_bits, bit_map, freeze, uniform_bit_map, map_avg_bits, init_alpha)
+                             set_searching, expected_bits, bit_map, freeze, uniform_bit_map, map_avg_bits, init_alpha, fix_settled)
 from .runs import settings_diff, written_whole
 from .spec import BUDGET_TOL, System, TrainConfig, RunOptions, stage_plan
 from .losses import kl_to_teacher, budget_loss, dual_ascent, frame_mask, total_loss
@@ -273,6 +273,7 @@ def _train(stage:str, student, teacher, batches, steps, *, start:int, opts, cfg:
         b = batch_to(next(data), device)
         tau = _tau_at(step, steps, cfg.tau) if search else float('nan')
         if search: set_tau(student, tau); set_hard(student, step >= cfg.hard_from * steps)
+        if search and cfg.fix_at is not None: fix_settled(student, cfg.fix_at)  # (re-derived from alpha: resumes, evaluations)
         loss, ctc, kl, bud, eb = _step(model, student, teacher, b, cfg, search, acc, opts, w_params, step, stage)
         if dual and step >= cfg.warmup_steps:                               # the argmax map after the step, against the budget
             st.multiplier = stepper.multiplier = dual_ascent(st.multiplier, map_avg_bits(student, bit_map(student)), budget,
@@ -337,7 +338,7 @@ def _optimizers(student, cfg:TrainConfig, search):
     if search: opts.append(torch.optim.AdamW(arch_parameters(student), lr=cfg.lr_alpha, weight_decay=0.0))
     return opts
 
-_CHANGES = dict(lr_scale=None, alpha_init='uniform', budget_rule='hinge') # settings a checkpoint records when they differ from these
+_CHANGES = dict(lr_scale=None, alpha_init='uniform', budget_rule='hinge', fix_at=None) # settings a checkpoint records when they differ from these
 
 def _changed(cfg:TrainConfig)->dict:
     "The settings of `_CHANGES` that `cfg` changes: what a checkpoint must match besides its stage's own."
