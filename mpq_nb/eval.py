@@ -4,8 +4,9 @@
 
 # %% auto #0
 __all__ = ['SEGMENTS', 'transcribe', 'WERReport', 'wer_report', 'sclite_alignment', 'nist_segments', 'MAPSSWE', 'mapsswe',
-           'segment_errors', 'significance', 'significantly_worse', 'is_lossless', 'evaluate', 'eval_sets', 'score',
-           'system_row', 'kept_errors', 'reports_from', 'save_scored', 'load_scored', 'bit_map_scorer']
+           'segment_errors', 'significance', 'Pooled', 'pooled_significance', 'significantly_worse', 'is_lossless',
+           'evaluate', 'eval_sets', 'score', 'system_row', 'kept_errors', 'reports_from', 'save_scored', 'load_scored',
+           'bit_map_scorer']
 
 # %% ../nbs/12_eval.ipynb #defe5513
 import copy, math
@@ -256,6 +257,29 @@ def significance(report_a:WERReport, # system a, e.g. the compressed model
 
 
 
+# %% ../nbs/12_eval.ipynb #5979fe2f
+@dataclass
+class Pooled:
+    "A paired comparison of a against b pooled over several pairs (seeds, budgets)"
+    delta: float # WER of a minus WER of b, over all the pairs' words (the mean over the pairs when they score the same split)
+    lo: float # lower end of its 95% interval
+    hi: float # upper end
+    p: float # MAPSSWE p-value over all the pairs' segments (sc_stats' table)
+    pairs: int # number of pairs pooled
+    segments: int # number of segments where a or b errs
+
+def pooled_significance(pairs:list, # (report_a, report_b) per seed or budget, each pair on the same utterances
+                        segments:str='nist', # see `segment_errors`
+                       )->Pooled:
+    "One matched-pairs comparison of a against b over all the `pairs`: the WER difference, its 95% interval and p"
+    if not pairs: raise ValueError("pairs is empty: pass (report_a, report_b) for each seed or budget to compare")
+    ea, eb, words = [], [], 0
+    for a, b in pairs:
+        x, y = segment_errors(a, b, segments); ea.append(x); eb.append(y); words += int(a.utts.n_ref_words.sum())
+    t = mapsswe(np.concatenate(ea), np.concatenate(eb))
+    delta, half = t.mu * t.n / words, 1.959964 * t.sigma * math.sqrt(t.n) / words
+    return Pooled(delta=delta, lo=delta - half, hi=delta + half, p=t.p, pairs=len(pairs), segments=t.n)
+
 # %% ../nbs/12_eval.ipynb #6b4ccbfa
 def significantly_worse(wer:float, ref_wer:float, p:float, level:float=LEVEL)->bool:
     "The rule behind *lossless*: a WER above the reference's with a matched-pairs p-value under `level` (a NaN p never is)."
@@ -263,12 +287,13 @@ def significantly_worse(wer:float, ref_wer:float, p:float, level:float=LEVEL)->b
 
 # %% ../nbs/12_eval.ipynb #651672b0
 def is_lossless(report_fp:WERReport, # the full-precision system
-                report_q:WERReport, # the compressed (quantized) system, on the same utterances
+                report_q:WERReport|list, # the compressed (quantized) system on the same utterances, or its seeds' reports
                 level:float=LEVEL, # significance level of the test
                 segments:str='nist', # see `segment_errors`
                )->bool:
-    "True when the compressed system's WER is not significantly higher than the full-precision one's (MAPSSWE)"
-    return not significantly_worse(report_q.wer, report_fp.wer, significance(report_q, report_fp, segments).p, level)
+    "True when the compressed system's WER is not significantly higher than the full-precision one's (MAPSSWE; over several seeds: pooled)"
+    t = pooled_significance([(q, report_fp) for q in (report_q if isinstance(report_q, list) else [report_q])], segments)
+    return not significantly_worse(t.delta, 0., t.p, level)
 
 # %% ../nbs/12_eval.ipynb #e958edbd
 def evaluate(model:torch.nn.Module, # a CTC model, see `transcribe`

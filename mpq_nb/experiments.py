@@ -7,8 +7,8 @@ from __future__ import annotations
 import argparse, json, math, sys
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-from .spec import (CANDIDATES, BUDGET, STEPS, SCORED_SPLITS, DATA_SEED, SEARCH_METHODS, System, TrainConfig, RunOptions, Job,
-                         settings_by_name)
+from .spec import (CANDIDATES, BUDGET, STEPS, SCORED_SPLITS, DATA_SEED, LEVEL, SEARCH_METHODS, System, TrainConfig, RunOptions,
+                         Job, settings_by_name)
 from .data import ensure_corpus, load_librispeech, train_subset
 from .models import load_teacher, load_processor, CTCBatches
 from .supernet import WHOLE_MODEL
@@ -16,7 +16,7 @@ from .systems import train_system, hessian_trainer
 from .runs import command_line, int_at_least
 from .eval import eval_sets
 from .results import (columns, read_results, done_keys, append_row, claim_folder, claim_teachers, claim_system, claim_corpus,
-                            system_files, slug, Context, row_info, score_fp32, run_system)
+                            system_files, slug, Context, row_info, score_fp32, run_system, pooled_lossless)
 
 # %% auto #0
 __all__ = ['TEACHERS', 'BUDGETS', 'UNIFORM_WIDTHS', 'CONTROLS', 'WHOLE_VIEW', 'HEADLINE', 'SEEDS', 'CONFIG', 'QUICK', 'COLUMNS',
@@ -153,24 +153,34 @@ def _run_one(spec, out, cur, shared, progress):
     print("    wer " + ', '.join(f"{s} {100 * row[f'wer_{s}']:.2f}%" for s in job.splits)
           + f"; lossless {row['lossless']}; {row['compression_ratio']:.2f}x; {row['seconds']:.0f} s", flush=True)
 
-# %% ../nbs/50_experiments.ipynb #00613d75
-def seed_means(df:pd.DataFrame)->pd.DataFrame:
-    "One row per (teacher, system): the means over seeds, `lossless` when every seed is, and `n_seeds`."
+# %% ../nbs/50_experiments.ipynb #e48f6c48
+def seed_means(df:pd.DataFrame, # a results table
+               out=None, # its results folder, whose kept hypotheses judge the systems with several seeds
+               level:float=LEVEL, # significance level of the test
+              )->pd.DataFrame:
+    "One row per (teacher, system): the means over seeds, `n_seeds`, and `lossless`: the seeds judged together (`results.pooled_lossless`)."
     d = df.copy()
     d['lossless'] = d['lossless'].map(lambda v: str(v).strip().lower() in ('true', '1', '1.0', 'yes'))
     num = [c for c in d.columns if c.startswith(('wer_', 'cer_', 'p_')) or c in ('compression_ratio', 'avg_bits', 'seconds')]
     g = d.groupby(['teacher', 'system'], sort=False)
     a = g[num].mean()
-    a['lossless'] = g['lossless'].all()
-    a['n_lossless'] = g['lossless'].sum()
+    a['lossless'] = g['lossless'].all()                                     # one seed: its row's verdict
+    a['n_lossless'] = g['lossless'].sum()                                   # seeds lossless on their own
     a['n_seeds'] = g.size()
     a['method'], a['budget'] = g['method'].first(), g['budget'].first()
+    several = [k for k in a.index if a.n_seeds[k] > 1 and k[1] != 'fp32']
+    if several and out is None: raise ValueError(f"{several[0][1]} has {a.n_seeds[several[0]]} seeds, which are judged "
+                                                 "together from their kept hypotheses: pass the results folder as `out`")
+    seeds = g['seed'].apply(lambda x: sorted(int(v) for v in x))
+    for k in several: a.loc[k, 'lossless'] = pooled_lossless(out, k[0], k[1], seeds[k], level)
     return a
 
-# %% ../nbs/50_experiments.ipynb #e48f6c48
-def best_lossless(df:pd.DataFrame)->pd.DataFrame:
+# %% ../nbs/50_experiments.ipynb #679a7d38
+def best_lossless(df:pd.DataFrame, # a results table
+                  out=None, # its results folder (see `seed_means`)
+                 )->pd.DataFrame:
     "Per teacher and method (a variant such as `one-stage-whole` apart): its lossless system with the largest compression ratio, as a `seed_means` row."
-    a = seed_means(df).reset_index()
+    a = seed_means(df, out).reset_index()
     ok = a[a.lossless & ~a.method.isin(('fp32',) + CONTROLS)]
     return ok.loc[ok.groupby(['teacher', 'method'], sort=False).compression_ratio.idxmax()].set_index(['teacher', 'method'])
 
@@ -187,9 +197,9 @@ def grid_summary(results_csv, # the results table of `run_grid`
     need = [c for c in ('budget', 'lossless', 'compression_ratio', 'seconds') if c not in df.columns]
     if need: raise ValueError(f"{results_csv} lacks the columns {need}")
     splits = [c[4:] for c in df.columns if c.startswith('wer_')]
-    out = {}
+    out, out_dir = {}, Path(results_csv).parent
     for t, d in df.groupby('teacher', sort=False):
-        a, top = seed_means(d).loc[t], best_lossless(d).droplevel(0)       # (d holds one teacher)
+        a, top = seed_means(d, out_dir).loc[t], best_lossless(d, out_dir).droplevel(0)   # (d holds one teacher)
         ratio = {m: float(top.compression_ratio[m]) if m in top.index else None for m in ('uniform',) + SEARCH_METHODS}
         best = {m: str(top.system[m]) if m in top.index else None for m in ratio}
         vs = {f'{x}/{y}': _div(ratio[x], ratio[y]) for x in ('one-stage', 'one-stage+pass2')
@@ -222,7 +232,7 @@ def results_table_md(results_csv, # the results table of `run_grid`
     df = read_results(results_csv)
     if df.empty: raise ValueError(f"{results_csv} holds no rows yet: run the grid first (mpq experiments --out ...)")
     splits = [c[4:] for c in df.columns if c.startswith('wer_')]
-    a = seed_means(df)
+    a = seed_means(df, Path(results_csv).parent)
     rank = {'fp32': 0, **{c: 0.5 for c in CONTROLS}, 'uniform': 1, **{m: 2 + i for i, m in enumerate(SEARCH_METHODS)}}
     order = {t: i for i, t in enumerate(dict.fromkeys(df.teacher))}
     k = pd.DataFrame({'t': [order[t] for t, _ in a.index], 'm': a.method.map(rank).fillna(len(rank)).values,
@@ -236,7 +246,7 @@ def results_table_md(results_csv, # the results table of `run_grid`
         g = ps.get_group((t, sys_))
         p = ['' if sys_ == 'fp32' or f'p_{s}' not in g else ' / '.join('' if pd.isna(v) else f'{v:.3f}' for v in g[f'p_{s}'])
              for s in splits]
-        ll = ('yes' if r.lossless else 'no') if r.n_seeds == 1 else f'{int(r.n_lossless)}/{int(r.n_seeds)} seeds'
+        ll = ('yes' if r.lossless else 'no') + ('' if r.n_seeds == 1 else f' ({int(r.n_lossless)}/{int(r.n_seeds)} seeds alone)')
         cells = ([Path(str(t)).name, sys_, str(int(r.n_seeds))] + [_pct(r[f'wer_{s}']) for s in splits] + p
                  + [ll, '' if 'avg_bits' not in r or pd.isna(r.avg_bits) else f'{r.avg_bits:.2f}',
                     f'{r.compression_ratio:.2f}x', f'{r.seconds:.0f}'])

@@ -63,13 +63,13 @@ def budget_excess(avg_bits:float, # the average bits of a bit map (e.g. the sear
     if avg_bits < budget - tol: return avg_bits - (budget - tol)
     return 0.
 
-def dual_ascent(multiplier:float, # the budget's Lagrange multiplier now (>= 0)
+def dual_ascent(multiplier:float, # the budget's Lagrange multiplier now
                 avg_bits:float, # the average bits of the argmax map after the step
                 budget:float, # the target average bits
                 step:float=1.0, # multiplier change per bit outside the band
                )->float:
-    "The multiplier after one step of dual ascent on the budget constraint (never below 0)."
-    return max(0., multiplier + step * budget_excess(avg_bits, budget))
+    "The multiplier after one step of dual ascent on the budget band (negative below it: it then pulls the bits up)."
+    return multiplier + step * budget_excess(avg_bits, budget)
 
 # %% ../nbs/02_losses.ipynb #03db9231
 def total_loss(ctc:torch.Tensor|float=0., # the model's CTC loss (`outputs.loss`)

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 import altair as alt
 from .experiments import grid_summary, seed_means, best_lossless, HEADLINE, CONTROLS, CONFIG
-from .results import read_results
+from .results import read_results, pooled_difference
 from .spec import SEARCH_METHODS
 from .explore import pareto_chart, bit_map_chart, layer_info
 from .eval import LEVEL, significantly_worse
@@ -135,6 +135,7 @@ def _views(d, budgets, splits, diff, per_b)->list:
                        else 'none' if (d.method == m).any() else 'no rows yet')
     return [f"5. At equal total steps (one-stage searching twice as long, `one-stage-long`, against two-stage's search and "
             f"training): WER one-stage-long minus two-stage: {per_b({b: [diff('one-stage-long', 'two-stage', b, x) for x in splits] for b in budgets})}; "
+            f"{_pooled_md(_pooled(out, d, 'one-stage-long', 'two-stage'))}; "
             f"lossless ratio one-stage-long {ratio('one-stage-long')}.",
             f"6. The whole model searched and counted (the convolutional front end and `lm_head` too, as the paper's 8.6x at "
             f"3.5 bits counts; 32 / 3.5 = 9.1x is the bound): lossless ratio one-stage {ratio('one-stage-whole')}, two-stage "
@@ -144,10 +145,11 @@ def _views(d, budgets, splits, diff, per_b)->list:
 def claims_md(results_csv, # the grid's results table (a path, as `grid_summary` takes)
              )->str:
     "The verdict on each of the paper's claims (and the Hessian comparison), per teacher, with the numbers, as markdown."
-    df, sm = read_results(results_csv), grid_summary(results_csv)
+    df, sm, folder = read_results(results_csv), grid_summary(results_csv), Path(results_csv).parent
     spread, out = seed_spread(df), []
     for t, s in sm.items():
-        a = seed_means(df[df.teacher == t]).loc[t]
+        d_t = df[df.teacher == t]
+        a = seed_means(d_t, folder).loc[t]
         splits = [c[4:] for c in a.columns if c.startswith('wer_')]
         budgets = sorted({float(b) for b in a.budget[a.method.isin(SEARCH_METHODS)].dropna()})
         def wer(m, b, sp):
@@ -163,12 +165,11 @@ def claims_md(results_csv, # the grid's results table (a path, as `grid_summary`
               else vs['one-stage/uniform'] > 1 and vs['one-stage/two-stage'] > 1)
         times = {k: v for k, v in s['time_ratio_two-stage/one-stage'].items() if k != 'mean'}
         d12 = {b: [diff('one-stage', 'two-stage', b, sp) for sp in splits] for b in budgets}
-        have12 = [v for vs_ in d12.values() for v in vs_ if v is not None]
-        c2 = (None if not times or not have12 else all(v is not None and v > 1 for v in times.values())
-              and all(v <= 1e-9 for v in have12))
+        p12 = _pooled(folder, d_t, 'one-stage', 'two-stage')                 # the verdicts: pooled over budgets and seeds
+        c2 = None if not times or p12 is None else all(v is not None and v > 1 for v in times.values()) and not _worse(p12)
         gain = {b: [diff('one-stage', 'one-stage+pass2', b, sp) for sp in splits] for b in budgets}
-        have3 = [v for vs_ in gain.values() for v in vs_ if v is not None]
-        c3 = None if not have3 else all(v > 0 for v in have3)
+        p3 = _pooled(folder, d_t, 'one-stage+pass2', 'one-stage')
+        c3 = None if p3 is None else all(significantly_worse(0., v.delta, v.p) for v in p3.values())   # Pass 2 significantly better
         verdict = lambda c: '**cannot be judged** (rows missing)' if c is None else '**holds**' if c else '**does not hold**'
         per_b = lambda d: '; '.join(f"{b:g} bits {' / '.join(_pts(v) for v in vs_)}" for b, vs_ in d.items()) or 'no rows yet'
         sp = spread.get(t, {})
@@ -180,14 +181,16 @@ def claims_md(results_csv, # the grid's results table (a path, as `grid_summary`
                  f"{_x(vs['one-stage/two-stage'])}: claim 1 {verdict(c1)}.",
                  f"2. Wall time two-stage / one-stage: {', '.join(f'{k} bits {v:.2f}' for k, v in times.items() if v) or 'no rows yet'}"
                  f" (mean {_x(s['time_ratio_two-stage/one-stage']['mean'])}); WER one-stage minus two-stage: "
-                 f"{per_b(d12)}: claim 2 {verdict(c2)}. At equal training steps, one-stage + Pass 2 minus two-stage: "
-                 f"{per_b({b: [diff('one-stage+pass2', 'two-stage', b, x) for x in splits] for b in budgets})}.",
+                 f"{per_b(d12)}; {_pooled_md(p12)}: claim 2 {verdict(c2)}. At equal training steps, one-stage + Pass 2 minus two-stage: "
+                 f"{per_b({b: [diff('one-stage+pass2', 'two-stage', b, x) for x in splits] for b in budgets})}; "
+                 f"{_pooled_md(_pooled(folder, d_t, 'one-stage+pass2', 'two-stage'))}.",
                  f"3. WER gain of Pass 2 (one-stage minus one-stage + Pass 2; Pass 2 adds as many training steps as the search): "
-                 f"{per_b(gain)}; lossless ratio with Pass 2 {name('one-stage+pass2')}: claim 3 {verdict(c3)}.",
+                 f"{per_b(gain)}; one-stage + Pass 2 minus one-stage {_pooled_md(p3)}; lossless ratio with Pass 2 "
+                 f"{name('one-stage+pass2')}: claim 3 {verdict(c3)}.",
                  f"4. Hessian-trace allocation: lossless ratio {name('hessian')}; WER Hessian minus two-stage (the same "
                  f"quantized training after another allocation): "
                  f"{per_b({b: [diff('hessian', 'two-stage', b, x) for x in splits] for b in budgets})}.",
-                 *_views(df[df.teacher == t], budgets, splits, diff, per_b), '']
+                 *_views(d_t, folder, budgets, splits, diff, per_b), '']
         out += lines
     return '\n'.join(out).strip()
 
@@ -304,7 +307,7 @@ def headline_md(results_csv, # the grid's results table
     df = read_results(results_csv)
     if df.empty: raise ValueError(f"{results_csv} holds no rows yet: run `mpq experiments --out ...` first")
     splits = [c[4:] for c in df.columns if c.startswith('wer_')]
-    best, a = best_lossless(df), seed_means(df)
+    best, a = best_lossless(df, Path(results_csv).parent), seed_means(df, Path(results_csv).parent)
     out = []
     for t in dict.fromkeys(df.teacher):
         fp = a.loc[(t, 'fp32')] if (t, 'fp32') in a.index else None

@@ -13,7 +13,7 @@ from .runs import check_out_dir, check_writable, is_run_dir, clear_run, settings
 from .runs import write_json, write_csv, provenance
 from .models import resolve_teacher, SHIPPED
 from .data import is_hub_id
-from .eval import score, system_row, kept_errors, save_scored, load_scored
+from .eval import score, system_row, kept_errors, save_scored, load_scored, reports_from, is_lossless, pooled_significance
 from .spec import LEVEL, System, TrainConfig, RunOptions
 from .systems import train_system
 from .export import save_packed
@@ -21,7 +21,8 @@ from .export import save_packed
 # %% auto #0
 __all__ = ['KEY', 'OWNED', 'columns', 'read_results', 'done_keys', 'append_row', 'lock_folder', 'release_folder', 'claim_folder',
            'teacher_fingerprint', 'claim_teachers', 'corpus_identity', 'claim_corpus', 'claim_system', 'slug',
-           'system_files', 'Context', 'row_info', 'score_fp32', 'run_system', 'read_rows']
+           'system_files', 'Context', 'row_info', 'score_fp32', 'run_system', 'read_rows', 'kept_reports',
+           'pooled_lossless', 'pooled_difference']
 
 # %% ../nbs/35_results.ipynb #18b77291
 KEY = ['teacher', 'system', 'seed'] # what identifies a row
@@ -347,3 +348,29 @@ def read_rows(results_csv, teacher:str, systems, seed:int=0)->list:
              for k, v in r.iloc[-1].items()}
         out.append({**d, 'bit_map': json.loads(d['bit_map']), 'stage_seconds': json.loads(d['stage_seconds'])})
     return out
+
+# %% ../nbs/35_results.ipynb #b084e521
+def kept_reports(out, # a results folder
+                 teacher:str, system:str, seed:int)->dict: # split -> `eval.WERReport`
+    "The reports of one row of `out` (`fp32` included), read back from the hypotheses it kept."
+    f = system_files(out, teacher, system, seed)['hyps']
+    if not f.exists(): raise FileNotFoundError(f"{f} does not exist: {teacher} {system} seed {seed} has no kept hypotheses "
+                                               f"in {out} (run that system there first)")
+    return reports_from(read_json(f, "delete its row from results.csv and run that system again"))
+
+def pooled_lossless(out, # a results folder with the rows and their hypotheses
+                    teacher:str, system:str, seeds, # the seeds of `system` to judge together
+                    level:float=LEVEL, # significance level of the test
+                   )->bool:
+    "Whether `system`'s seeds together are lossless against FP32 on every scored split (`eval.is_lossless` over the seeds)."
+    fp, qs = kept_reports(out, teacher, 'fp32', 0), [kept_reports(out, teacher, system, s) for s in seeds]
+    return all(is_lossless(fp[sp], [q[sp] for q in qs], level) for sp in fp)
+
+def pooled_difference(out, # a results folder with the rows and their hypotheses
+                      teacher:str,
+                      pairs:list, # ((system_a, seed_a), (system_b, seed_b)) per budget and seed
+                     )->dict: # split -> `eval.Pooled`
+    "System a against system b over all the `pairs`, per scored split (`eval.pooled_significance`)."
+    if not pairs: raise ValueError("pairs is empty: nothing to compare")
+    reps = [(kept_reports(out, teacher, a, sa), kept_reports(out, teacher, b, sb)) for (a, sa), (b, sb) in pairs]
+    return {sp: pooled_significance([(ra[sp], rb[sp]) for ra, rb in reps]) for sp in reps[0][0]}

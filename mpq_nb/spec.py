@@ -141,7 +141,7 @@ class TrainConfig(Fields):
     kl_weight: float = 1.0 # weight of KL(teacher || student)
     ctc_weight: float = 1.0 # weight of the CTC loss
     budget_weight: float = 1.0 # 'hinge': weight of the squared-hinge budget penalty; 'dual': the multiplier's step per bit outside the budget
-    budget_rule: str = 'hinge' # how the search meets its budget: 'hinge' (a penalty on expected bits above it) or 'dual' (a Lagrange multiplier raised while the argmax map is above it)
+    budget_rule: str = 'hinge' # how the search meets its budget: 'hinge' (a penalty on expected bits above it) or 'dual' (a Lagrange multiplier moved by how far the argmax map lies outside the budget band)
     alpha_init: str = 'uniform' # the bit logits at the start of the search: 'uniform' (zeros) or 'budget' (expected bits = the budget)
     fix_at: float|None = None # progressive freezing: a layer whose softmax(alpha) reaches this on one candidate trains at it for the rest of the search (None: never)
     tau: tuple[float, float] = (1.0, 0.1) # Gumbel-Softmax temperature (start, end), annealed exponentially
