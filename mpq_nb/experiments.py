@@ -19,18 +19,20 @@ from .results import (columns, read_results, done_keys, append_row, claim_folder
                             system_files, slug, Context, row_info, score_fp32, run_system, pooled_lossless)
 
 # %% auto #0
-__all__ = ['TEACHERS', 'BUDGETS', 'UNIFORM_WIDTHS', 'CONTROLS', 'WHOLE_VIEW', 'HEADLINE', 'SEEDS', 'CONFIG', 'QUICK', 'COLUMNS',
-           'TUNE_SPLIT', 'TUNE_SETTINGS', 'grid', 'grid_job', 'run_grid', 'seed_means', 'best_lossless', 'grid_summary',
-           'results_table_md', 'add_arguments', 'run_cli', 'headline', 'main', 'setting_tag', 'tune_system', 'tune_dev']
+__all__ = ['TEACHERS', 'BUDGETS', 'UNIFORM_WIDTHS', 'CONTROLS', 'GRID_METHODS', 'WHOLE_VIEW', 'WHOLE_BUDGETS', 'WHOLE_WIDTHS',
+           'SEEDS', 'CONFIG', 'QUICK', 'COLUMNS', 'TUNE_SPLIT', 'TUNE_SETTINGS', 'grid', 'grid_job', 'run_grid',
+           'seed_means', 'best_lossless', 'grid_summary', 'results_table_md', 'add_arguments', 'run_cli', 'headline',
+           'main', 'setting_tag', 'tune_system', 'tune_dev']
 
 # %% ../nbs/50_experiments.ipynb #b3c068b0
 TEACHERS = ('wav2vec2-tiny', 'hubert-tiny') # the shipped teachers
 BUDGETS = (2.5, 3.0, 3.5, 4.0) # target average bits of the searching systems
 UNIFORM_WIDTHS = (8, 4, 3, 2) # bit-widths of the uniform baselines
 CONTROLS = ('fp32+ft',) # not a compression method: the FP32 teacher trained `STEPS` steps with the same loss
-WHOLE_VIEW = ('uniform', 'two-stage', 'one-stage') # methods run again over every layer (`supernet.WHOLE_MODEL`), seed 0
-HEADLINE = ('uniform4', 'two-stage', 'one-stage') # systems (or methods) run with every seed of `SEEDS`
-SEEDS = (0, 1) # seeds of the headline systems; the others run seed 0
+GRID_METHODS = ('two-stage', 'one-stage', 'one-stage+pass2') # the searching methods of the grid, at every budget
+WHOLE_VIEW = ('uniform', 'two-stage', 'one-stage') # methods run again over every layer (`supernet.WHOLE_MODEL`)
+WHOLE_BUDGETS, WHOLE_WIDTHS = (3.0, 3.5), (4, 3) # the whole-model view's budgets and uniform widths
+SEEDS = (0, 1, 2) # the seeds of every system that enters a claim
 CONFIG = TrainConfig() # the hyper-parameters of every system: `spec.TrainConfig`'s defaults
 QUICK = dict(teachers=('wav2vec2-tiny',), steps=20, eval_utts=40, train_utts=400) # the few-minute grid (at `spec.BUDGET`)
 
@@ -55,24 +57,20 @@ def grid(quick:bool=False, # the few-minute grid of `QUICK` instead of the full 
          teachers=None, # teacher names or folders (default `TEACHERS`, or `QUICK['teachers']`)
          steps:int=None, # training steps per stage (default `STEPS`, or `QUICK['steps']`)
         )->list[dict]:
-    "The systems of the experiment grid, one spec (a dict) per row of the results table, seed 0 first."
+    "The systems of the experiment grid, one spec (a dict) per row of the results table: seed by seed, teacher by teacher."
     teachers = list(teachers or (QUICK['teachers'] if quick else TEACHERS))
     steps = steps if steps is not None else QUICK['steps'] if quick else STEPS
+    if quick: return [s for t in teachers for s in (_spec(t, 'fp32', 0, steps), _spec(t, 'uniform', 0, steps),
+                                                    _spec(t, 'one-stage', 0, steps, BUDGET), _spec(t, 'two-stage', 0, steps, BUDGET))]
     specs = []
-    for t in teachers:
-        if quick:
-            specs += [_spec(t, 'fp32', 0, steps), _spec(t, 'uniform', 0, steps),
-                      _spec(t, 'one-stage', 0, steps, BUDGET), _spec(t, 'two-stage', 0, steps, BUDGET)]
-            continue
-        for seed in SEEDS:
-            sys_ = ([_spec(t, 'fp32', seed, steps)] + [_spec(t, c, seed, steps) for c in CONTROLS]
-                    + [_spec(t, 'uniform', seed, steps, None, b) for b in UNIFORM_WIDTHS]
-                    + [_spec(t, m, seed, steps, b) for b in BUDGETS for m in SEARCH_METHODS])
-            if seed == SEEDS[0]:
-                sys_ += ([_spec(t, 'uniform', seed, steps, None, b, 'whole') for b in UNIFORM_WIDTHS]
-                         + [_spec(t, m, seed, steps, b, None, 'whole') for b in BUDGETS for m in WHOLE_VIEW if m != 'uniform']
-                         + [_spec(t, 'one-stage', seed, 2 * steps, b, None, 'long') for b in BUDGETS])
-            specs += [s for s in sys_ if seed == SEEDS[0] or s['system'] in HEADLINE or (s['method'] in HEADLINE and not s['tag'])]
+    for seed in SEEDS:                                    # seed by seed: a grid stopped early has whole seeds to read
+        for t in teachers:
+            specs += ([_spec(t, 'fp32', 0, steps)] + [_spec(t, c, 0, steps) for c in CONTROLS] if seed == SEEDS[0] else [])
+            specs += ([_spec(t, 'uniform', seed, steps, None, b) for b in UNIFORM_WIDTHS]
+                      + [_spec(t, m, seed, steps, b) for b in BUDGETS for m in GRID_METHODS]
+                      + [_spec(t, 'one-stage', seed, 2 * steps, b, None, 'long') for b in BUDGETS]
+                      + [_spec(t, 'uniform', seed, steps, None, b, 'whole') for b in WHOLE_WIDTHS]
+                      + [_spec(t, m, seed, steps, b, None, 'whole') for b in WHOLE_BUDGETS for m in WHOLE_VIEW if m != 'uniform'])
     return specs
 
 # %% ../nbs/50_experiments.ipynb #02e5a63b

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 import numpy as np, pandas as pd
 import altair as alt
-from .experiments import grid_summary, seed_means, best_lossless, HEADLINE, CONTROLS, CONFIG
+from .experiments import grid_summary, seed_means, best_lossless, CONTROLS, CONFIG
 from .results import read_results, pooled_difference
 from .spec import SEARCH_METHODS
 from .explore import pareto_chart, bit_map_chart, layer_info
@@ -118,19 +118,36 @@ def _x(v): return 'none' if v is None else f'{v:.2f}x'
 # %% ../nbs/51_report.ipynb #5694aa56
 def seed_spread(df:pd.DataFrame, # the grid's results table
                )->dict:
-    "Per teacher and split: the mean over the headline systems with 2+ seeds of the range (max - min) of their WER."
+    "Per teacher and split: the mean over the systems with 2+ seeds of the range (max - min) of their WER."
     out = {}
     for t, d in df.groupby('teacher', sort=False):
-        d = d[d.system.isin(HEADLINE) | d.method.isin(HEADLINE)]
         g = d.groupby('system').filter(lambda x: len(x) > 1).groupby('system')
         out[t] = {c[4:]: (float((g[c].max() - g[c].min()).mean()) if g.ngroups else None)
                   for c in df.columns if c.startswith('wer_')}
     return out
 
 # %% ../nbs/51_report.ipynb #a6109a2b
-def _views(d, budgets, splits, diff, per_b)->list:
+def _pooled(out, d, m1, m2)->dict|None:
+    "split -> `eval.Pooled` of method m1 minus m2 over every budget and seed both have in `d` (one teacher), or None."
+    a, b = d[d.method == m1], d[d.method == m2]
+    pairs = [((x.system, int(x.seed)), (y.system, int(y.seed))) for x in a.itertuples() for y in b.itertuples()
+             if np.isclose(float(x.budget), float(y.budget)) and x.seed == y.seed]
+    return pooled_difference(out, d.teacher.iloc[0], pairs) if pairs else None
+
+def _pooled_md(p:dict|None)->str:
+    "A pooled comparison as text: per split, the WER difference in points, its 95% interval and p."
+    if not p: return 'no pairs yet'
+    n = next(iter(p.values())).pairs
+    return (f"pooled over {n} budget-seed pair{'s' if n > 1 else ''}: "
+            + '; '.join(f"{s} {100 * v.delta:+.2f} [{100 * v.lo:+.2f}, {100 * v.hi:+.2f}] p {v.p:.3f}" for s, v in p.items()))
+
+def _worse(p:dict|None, level=LEVEL)->bool|None:
+    "Whether the pooled comparison finds a significantly worse than b on any split (None without pairs)."
+    return None if not p else any(significantly_worse(v.delta, 0., v.p, level) for v in p.values())
+
+def _views(d, out, budgets, splits, diff, per_b)->list:
     "Lines 5-6 of `claims_md`: one-stage at the same total steps as two-stage, and the whole-model view."
-    best = best_lossless(d).droplevel(0)                                     # (d holds one teacher)
+    best = best_lossless(d, out).droplevel(0)                                # (d holds one teacher)
     ratio = lambda m: (f"{best.compression_ratio[m]:.2f}x ({best.system[m]})" if m in best.index
                        else 'none' if (d.method == m).any() else 'no rows yet')
     return [f"5. At equal total steps (one-stage searching twice as long, `one-stage-long`, against two-stage's search and "
@@ -173,7 +190,7 @@ def claims_md(results_csv, # the grid's results table (a path, as `grid_summary`
         verdict = lambda c: '**cannot be judged** (rows missing)' if c is None else '**holds**' if c else '**does not hold**'
         per_b = lambda d: '; '.join(f"{b:g} bits {' / '.join(_pts(v) for v in vs_)}" for b, vs_ in d.items()) or 'no rows yet'
         sp = spread.get(t, {})
-        seeds = (f"the seeds of the headline systems span {' / '.join(_pts(sp.get(x)).lstrip('+') for x in splits)} points "
+        seeds = (f"the seeds of a system span {' / '.join(_pts(sp.get(x)).lstrip('+') for x in splits)} points "
                  f"of WER on average" if any(sp.get(x) is not None for x in splits) else 'one seed per system so far')
         lines = [f"**{Path(str(t)).name}** (WER differences in points, {' / '.join(splits)}; {seeds})", '',
                  f"1. Lossless compression ratio: one-stage {name('one-stage')}, uniform {name('uniform')}, two-stage "

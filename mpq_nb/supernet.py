@@ -465,7 +465,9 @@ def alpha_rows(model:nn.Module, step:int)->list:
             for n, m in supernet_layers(model).items() for b, p in zip(m.bits, m.probs.detach().float().cpu().tolist())]
 
 # %% ../nbs/01_supernet.ipynb #781a5820
-def expected_bits(model:nn.Module)->torch.Tensor:
+def expected_bits(model:nn.Module, # a supernet, or a frozen model
+                  at_tau:bool=False, # under softmax(alpha / tau), each layer's own temperature (what its mixture computes with)
+                 )->torch.Tensor:
     "Weight-count-weighted average bit-width of the quantized layers under softmax(alpha) (differentiable in alpha)."
     layers = quant_layers(model)
     if not layers: raise ValueError(f"{type(model).__name__} has no mixed-precision or quantized layer: "
@@ -474,7 +476,8 @@ def expected_bits(model:nn.Module)->torch.Tensor:
     for m in layers.values():
         n = m.weight.numel()
         if isinstance(m, _MixedPrecision):
-            num = num + n * (m.probs * torch.tensor(m.bits, dtype=m.probs.dtype, device=m.alpha.device)).sum()
+            p = (m.alpha / m.tau).softmax(-1) if at_tau else m.probs
+            num = num + n * (p * torch.tensor(m.bits, dtype=p.dtype, device=m.alpha.device)).sum()
         else: num = num + n * float(m.bits)
         den += n
     return num / den if torch.is_tensor(num) else torch.tensor(num / den)

@@ -163,15 +163,15 @@ class _OneProcess:
 
 class _Step(nn.Module):
     "The student's forward, its expected bits and (searching) its budget penalty, as one module (what DDP wraps)."
-    def __init__(self, student, budget, search, multiplier=None):
+    def __init__(self, student, budget, search, multiplier=None, at_tau=False):
         super().__init__()
-        self.student, self.budget, self.search = student, budget, search
+        self.student, self.budget, self.search, self.at_tau = student, budget, search, at_tau
         self.multiplier = multiplier                  # None: the squared hinge; a float: the Lagrangian's multiplier, set each step
     def forward(self, input_values, attention_mask=None, labels=None):
         out = self.student(input_values, attention_mask=attention_mask, labels=labels)
         eb = expected_bits(self.student)
         if not self.search: bud = torch.zeros((), device=eb.device)
-        elif self.multiplier is None: bud = budget_loss(self.student, self.budget)
+        elif self.multiplier is None: bud = budget_loss(self.student, self.budget, self.at_tau)
         else: bud = self.multiplier * (eb - self.budget)
         return out, eb, bud
 
@@ -233,7 +233,7 @@ def _step(model, student, teacher, b, cfg:TrainConfig, search, acc, opts, w_para
     out, eb, bud = model(b['input_values'], b['attention_mask'], b['labels'] if use_ctc else None)
     ctc = out.loss if use_ctc else zero
     kl = kl_to_teacher(out.logits, t_logits, frame_mask(student, b['attention_mask'], out.logits.shape[1])) if cfg.kl_weight > 0 else zero
-    w_bud = (cfg.budget_weight if cfg.budget_rule == 'hinge' else 1.) if search else 0.   # 'dual': the multiplier is in `bud`
+    w_bud = (1. if cfg.budget_rule == 'dual' else cfg.budget_weight) if search else 0.   # 'dual': the multiplier is in `bud`
     loss = total_loss(ctc, kl, bud, cfg.ctc_weight, cfg.kl_weight, w_bud)
     vals = acc.reduce(torch.stack([v.detach().float().to(zero.device) for v in (loss, ctc, kl, bud, eb)]), 'mean')  # over the processes
     if not torch.isfinite(vals[0]):
@@ -253,7 +253,8 @@ def _train(stage:str, student, teacher, batches, steps, *, start:int, opts, cfg:
     acc = run.accelerator or _OneProcess(next(student.parameters()).device)   # the one seam for several processes
     teacher.to(acc.device)
     dual = search and cfg.budget_rule == 'dual'
-    stepper = _Step(student, budget, search, 0. if dual else None)
+    tau_rule = search and cfg.budget_rule == 'tau'                         # the hinge at the mixture's temperature, mid-band
+    stepper = _Step(student, budget - BUDGET_TOL / 2 if tau_rule else budget, search, 0. if dual else None, tau_rule)
     model, *opts = acc.prepare(stepper, *opts)                              # DDP over the student; optimizers wrapped
     if acc.num_processes > 1: config = {**config, 'processes': acc.num_processes}
     device = next(student.parameters()).device
