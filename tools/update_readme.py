@@ -121,8 +121,9 @@ def results_section(results_csv: Path, png: Path) -> str:
     rel = png.resolve().relative_to(INDEX.parent.resolve()).as_posix()
     return '\n'.join([
         "## The paper's comparison on the embedded benchmark", '', state, '',
-        "Each method's best lossless system (no significant WER increase over FP32 on either test split, with every "
-        "seed; the largest compression ratio), per teacher; train time is the training wall time in seconds on this "
+        "Each method's best lossless system (no significant WER increase over FP32 on either test split, its seeds "
+        "judged together in one matched-pairs test; the largest compression ratio), per teacher; train time is the "
+        "training wall time in seconds on this "
         f"machine ({threads}):", '', headline_md(results_csv), '',
         f'![WER against compression ratio of every system of the grid]({rel})', '',
         '`mpq experiments --summary` prints, as its last line:', '', '```', headline(grid_summary(results_csv)), '```', '',
