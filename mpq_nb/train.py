@@ -360,12 +360,12 @@ HISTORY_COLUMNS = ['step', 'stage', 'loss', 'ctc', 'kl', 'budget', 'expected_bit
 # %% ../nbs/03_train.ipynb #15f768f3
 def _search(teacher, batches, system:System, steps:int, cfg:TrainConfig, run:RunOptions, evals:list, alphas:list):
     "Run the search stage; return the frozen student, the final and the argmax bit maps, the history and the time."
-    s = system
-    student = to_supernet(student_of(teacher), bits=s.bits, include=s.include, exclude=s.exclude)
-    _freeze_encoder(student)
+    s, t0 = system, time.perf_counter()
+    student = to_supernet(student_of(teacher), bits=s.bits, include=s.include, exclude=s.exclude)   # (its scales: timed,
+    _freeze_encoder(student)                                                                    # as freeze's are for QAT)
     set_searching(student, True)
     if cfg.alpha_init == 'budget': init_alpha(student, s.budget)
-    opts = _optimizers(student, cfg, search=True)
+    opts, s0 = _optimizers(student, cfg, search=True), time.perf_counter() - t0
     config = dict(system=s.method, stage='search', steps=steps, start=0, budget=s.budget, bits=s.bits, include=s.include,
                   exclude=s.exclude, tau=cfg.tau, seed=s.seed, **_changed(cfg))
     if cfg.hard_from < 1: config['hard_from'] = cfg.hard_from
@@ -375,7 +375,7 @@ def _search(teacher, batches, system:System, steps:int, cfg:TrainConfig, run:Run
     search_map = bit_map(student)
     final_map = fit_budget(student, s.budget)
     freeze(student, final_map)
-    return student, final_map, search_map, hist, secs + time.perf_counter() - t0
+    return student, final_map, search_map, hist, s0 + secs + time.perf_counter() - t0
 
 # %% ../nbs/03_train.ipynb #f31289f8
 def _qat(stage:tuple, student, teacher, batches, system:System, final_map, cfg:TrainConfig, run:RunOptions, evals:list):
