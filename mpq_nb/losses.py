@@ -49,10 +49,12 @@ def kl_to_teacher(student_logits:torch.Tensor, # (B, T, V) the student's CTC log
 def budget_loss(model:nn.Module, # a supernet (from `to_supernet`)
                 target_bits:float, # the budget: average bits per searchable weight, e.g. 3.5
                 at_tau:bool=False, # the expectation under softmax(alpha / tau) (see `expected_bits`)
-               )->torch.Tensor: # scalar, zero at or below the budget
+                two_sided:bool=False, # penalise a shortfall below `target_bits` too (a squared distance, not a hinge)
+               )->torch.Tensor: # scalar, zero at or below the budget (at it, when two-sided)
     "Squared hinge on the expected average bit-width above `target_bits` (differentiable in `alpha` only)."
     if not supernet_layers(model): raise ValueError("budget_loss needs a supernet: call to_supernet(model) first")
-    return F.relu(expected_bits(model, at_tau) - target_bits) ** 2
+    d = expected_bits(model, at_tau) - target_bits
+    return d ** 2 if two_sided else F.relu(d) ** 2
 
 # %% ../nbs/02_losses.ipynb #c909db82
 def budget_excess(avg_bits:float, # the average bits of a bit map (e.g. the search's argmax map)

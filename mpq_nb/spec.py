@@ -141,7 +141,7 @@ class TrainConfig(Fields):
     kl_weight: float = 1.0 # weight of KL(teacher || student)
     ctc_weight: float = 1.0 # weight of the CTC loss
     budget_weight: float = 1.0 # 'hinge': weight of the squared-hinge budget penalty; 'dual': the multiplier's step per bit outside the budget
-    budget_rule: str = 'tau' # how the search meets its budget (chosen on dev): 'hinge' (a penalty on expected bits above it), 'tau' (the same at the mixture's temperature, aimed at the band's middle) or 'dual' (a Lagrange multiplier moved by how far the argmax map lies outside the band)
+    budget_rule: str = 'tau' # how the search meets its budget (chosen on dev): 'hinge' (a penalty on expected bits above it), 'tau' (a squared distance of the expected bits at the mixture's temperature to the band's middle) or 'dual' (a Lagrange multiplier moved by how far the argmax map lies outside the band)
     alpha_init: str = 'budget' # the bit logits at the start of the search: 'uniform' (zeros) or 'budget' (expected bits = the budget; chosen on dev)
     fix_at: float|None = None # progressive freezing: a layer whose softmax(alpha) reaches this on one candidate trains at it for the rest of the search (None: never)
     tau: tuple[float, float] = (1.0, 0.1) # Gumbel-Softmax temperature (start, end), annealed exponentially

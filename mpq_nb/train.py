@@ -171,7 +171,7 @@ class _Step(nn.Module):
         out = self.student(input_values, attention_mask=attention_mask, labels=labels)
         eb = expected_bits(self.student)
         if not self.search: bud = torch.zeros((), device=eb.device)
-        elif self.multiplier is None: bud = budget_loss(self.student, self.budget, self.at_tau)
+        elif self.multiplier is None: bud = budget_loss(self.student, self.budget, self.at_tau, two_sided=self.at_tau)
         else: bud = self.multiplier * (eb - self.budget)
         return out, eb, bud
 
@@ -253,7 +253,7 @@ def _train(stage:str, student, teacher, batches, steps, *, start:int, opts, cfg:
     acc = run.accelerator or _OneProcess(next(student.parameters()).device)   # the one seam for several processes
     teacher.to(acc.device)
     dual = search and cfg.budget_rule == 'dual'
-    tau_rule = search and cfg.budget_rule == 'tau'                         # the hinge at the mixture's temperature, mid-band
+    tau_rule = search and cfg.budget_rule == 'tau'                         # at the mixture's temperature, to mid-band
     stepper = _Step(student, budget - BUDGET_TOL / 2 if tau_rule else budget, search, 0. if dual else None, tau_rule)
     model, *opts = acc.prepare(stepper, *opts)                              # DDP over the student; optimizers wrapped
     if acc.num_processes > 1: config = {**config, 'processes': acc.num_processes}
