@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np, pandas as pd
 import altair as alt
 from .experiments import grid_summary, seed_means, best_lossless, CONTROLS, CONFIG
-from .results import read_results, pooled_difference
+from .results import read_results, pooled_difference, slug
 from .spec import SEARCH_METHODS
 from .explore import pareto_chart, bit_map_chart, layer_info
-from .eval import LEVEL, significantly_worse
+from .eval import LEVEL, significantly_worse, load_scored
 from .runs import write_bytes
 
 # %% auto #0
@@ -303,6 +303,9 @@ def ablation_md(folders:dict, # version label -> the `results.csv` of a `tune_de
     first = next(iter(folders))
     base = t[t.version == first].set_index(['system', 'seed'])[w]
     fp = t[t.system == 'fp32'][w].mean()
+    if pd.isna(fp):                                                        # tune_dev keeps FP32's scores beside the rows
+        f = Path(next(iter(folders.values()))).parent/'fp32'/f'{slug(t.teacher.iloc[0])}.json'
+        if f.exists(): fp = load_scored(f)[0][w]
     commits = {k: ', '.join(sorted(set(map(str, t[t.version == k].git_commit)))) for k in folders}
     out = [f"Dev-split ablation ({t.teacher.iloc[0]}, {split}; seeds {', '.join(map(str, sorted(set(t.seed.astype(int)))))}; "
            f"versions {', '.join(f'{k} ({c})' for k, c in commits.items())}). "

@@ -352,8 +352,9 @@ def read_rows(results_csv, teacher:str, systems, seed:int=0)->list:
 # %% ../nbs/35_results.ipynb #b084e521
 def kept_reports(out, # a results folder
                  teacher:str, system:str, seed:int)->dict: # split -> `eval.WERReport`
-    "The reports of one row of `out` (`fp32` included), read back from the hypotheses it kept."
+    "The reports of one row of `out` (`fp32`: the teacher's, as `score_fp32` keeps them), read back from the hypotheses it kept."
     f = system_files(out, teacher, system, seed)['hyps']
+    if system == 'fp32' and not f.exists(): return load_scored(Path(out)/'fp32'/f'{slug(teacher)}.json')[1]
     if not f.exists(): raise FileNotFoundError(f"{f} does not exist: {teacher} {system} seed {seed} has no kept hypotheses "
                                                f"in {out} (run that system there first)")
     return reports_from(read_json(f, "delete its row from results.csv and run that system again"))

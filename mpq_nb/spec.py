@@ -141,7 +141,7 @@ class TrainConfig(Fields):
     kl_weight: float = 1.0 # weight of KL(teacher || student)
     ctc_weight: float = 1.0 # weight of the CTC loss
     budget_weight: float = 1.0 # 'hinge': weight of the squared-hinge budget penalty; 'dual': the multiplier's step per bit outside the budget
-    budget_rule: str = 'tau' # how the search meets its budget (chosen on dev): 'hinge' (a penalty on expected bits above it), 'tau' (a squared distance of the expected bits at the mixture's temperature to the band's middle) or 'dual' (a Lagrange multiplier moved by how far the argmax map lies outside the band)
+    budget_rule: str = 'tau' # how the search meets its budget (chosen on dev): 'hinge' (a penalty on expected bits above it), 'tau' (the hinge on the expected bits at the mixture's temperature, above the band's middle), 'tau-both' (their squared distance to the band's middle) or 'dual' (a Lagrange multiplier moved by how far the argmax map lies outside the band)
     alpha_init: str = 'budget' # the bit logits at the start of the search: 'uniform' (zeros) or 'budget' (expected bits = the budget; chosen on dev)
     fix_at: float|None = None # progressive freezing: a layer whose softmax(alpha) reaches this on one candidate trains at it for the rest of the search (None: never)
     tau: tuple[float, float] = (1.0, 0.1) # Gumbel-Softmax temperature (start, end), annealed exponentially
@@ -158,7 +158,7 @@ class TrainConfig(Fields):
         f = self.fix_at
         if f is not None and (isinstance(f, bool) or not isinstance(f, Real) or not 0 < f <= 1):
             raise ValueError(f"fix_at must be a probability in (0, 1] or None, got {f!r}")
-        for name, ok in (('budget_rule', ('hinge', 'tau', 'dual')), ('alpha_init', ('uniform', 'budget'))):
+        for name, ok in (('budget_rule', ('hinge', 'tau', 'tau-both', 'dual')), ('alpha_init', ('uniform', 'budget'))):
             if getattr(self, name) not in ok: raise ValueError(f"{name} must be one of {ok}, got {getattr(self, name)!r}")
         for name in ('kl_weight', 'ctc_weight', 'budget_weight'): _number(name, getattr(self, name), above=False)
         if (not isinstance(self.tau, tuple) or len(self.tau) != 2

@@ -163,15 +163,15 @@ class _OneProcess:
 
 class _Step(nn.Module):
     "The student's forward, its expected bits and (searching) its budget penalty, as one module (what DDP wraps)."
-    def __init__(self, student, budget, search, multiplier=None, at_tau=False):
+    def __init__(self, student, budget, search, multiplier=None, at_tau=False, two_sided=False):
         super().__init__()
-        self.student, self.budget, self.search, self.at_tau = student, budget, search, at_tau
+        self.student, self.budget, self.search, self.at_tau, self.two_sided = student, budget, search, at_tau, two_sided
         self.multiplier = multiplier                  # None: the squared hinge; a float: the Lagrangian's multiplier, set each step
     def forward(self, input_values, attention_mask=None, labels=None):
         out = self.student(input_values, attention_mask=attention_mask, labels=labels)
         eb = expected_bits(self.student)
         if not self.search: bud = torch.zeros((), device=eb.device)
-        elif self.multiplier is None: bud = budget_loss(self.student, self.budget, self.at_tau, two_sided=self.at_tau)
+        elif self.multiplier is None: bud = budget_loss(self.student, self.budget, self.at_tau, self.two_sided)
         else: bud = self.multiplier * (eb - self.budget)
         return out, eb, bud
 
@@ -253,8 +253,9 @@ def _train(stage:str, student, teacher, batches, steps, *, start:int, opts, cfg:
     acc = run.accelerator or _OneProcess(next(student.parameters()).device)   # the one seam for several processes
     teacher.to(acc.device)
     dual = search and cfg.budget_rule == 'dual'
-    tau_rule = search and cfg.budget_rule == 'tau'                         # at the mixture's temperature, to mid-band
-    stepper = _Step(student, budget - BUDGET_TOL / 2 if tau_rule else budget, search, 0. if dual else None, tau_rule)
+    tau_rule = search and cfg.budget_rule in ('tau', 'tau-both')           # at the mixture's temperature, to mid-band
+    stepper = _Step(student, budget - BUDGET_TOL / 2 if tau_rule else budget, search, 0. if dual else None, tau_rule,
+                    cfg.budget_rule == 'tau-both')
     model, *opts = acc.prepare(stepper, *opts)                              # DDP over the student; optimizers wrapped
     if acc.num_processes > 1: config = {**config, 'processes': acc.num_processes}
     device = next(student.parameters()).device
