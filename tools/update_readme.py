@@ -115,6 +115,11 @@ def results_section(results_csv: Path, png: Path) -> str:
              f"in all (the sum of the rows' training wall times, scoring not counted)." if n >= total else
              f"**{n} of the grid's {total} systems have a row so far**; `mpq experiments --out {results_csv.parent.name}` "
              f"resumes the grid where it stopped, and what follows is computed from the rows that exist.")
+    older = results_csv.parent/'v2-method'
+    if (older/'results.csv').exists():
+        state += (f" The grid made before the method changed (issue 24: the 2-bit format, the initial scales, where the "
+                  f"search starts and how it meets its budget, three seeds for every system) is kept in "
+                  f"`{results_csv.parent.name}/{older.name}/` (`mpq experiments --summary --out {results_csv.parent.name}/{older.name}`).")
     pareto_png(results_csv, png)
     threads = ', '.join(f"{int(k)} torch thread{'s' if k > 1 else ''} per process: {int(v)} rows"
                         for k, v in df.torch_threads.value_counts().sort_index().items())
