@@ -17,7 +17,7 @@ from .runs import write_bytes
 
 # %% auto #0
 __all__ = ['by_split', 'pareto', 'layer_bits', 'bit_maps', 'stage_times', 'time_chart', 'seed_spread', 'claims_md',
-           'tune_table_md', 'ablation_md', 'headline_md', 'pareto_png']
+           'tune_table_md', 'ablation_md', 'steps_curve', 'headline_md', 'pareto_png']
 
 # %% ../nbs/51_report.ipynb #7cfa66aa
 def by_split(df:pd.DataFrame, # the grid's results table (`read_results`)
@@ -226,7 +226,7 @@ def tune_table_md(tune_csv, # the `results.csv` of `experiments.tune_dev`'s fold
     "The tuning rows as markdown: one line per setting (the mean over its seeds, and their spread), beside the reference one-stage system."
     t = pd.read_csv(tune_csv)
     if t.empty: raise ValueError(f"{tune_csv} holds no rows yet: run `mpq experiments --tune-dev`")
-    if 'setting' not in t: return _tune_results_md(read_results(tune_csv))
+    if 'setting' not in t: return _tune_results_md(read_results(tune_csv), Path(tune_csv).parent)
     if 'search_avg_bits' not in t: t['search_avg_bits'] = np.nan              # (written since the v2 teachers)
     if 'defaults' not in t: t['defaults'] = json.dumps(CONFIG.as_dict(), sort_keys=True)
     r0, seeds = t.iloc[0], sorted(set(t.seed.astype(int)))
@@ -261,13 +261,22 @@ def _tune_lines(t:pd.DataFrame)->str:
     return '\n'.join(out)
 
 # %% ../nbs/51_report.ipynb #1c22f807
-def _tune_results_md(t:pd.DataFrame)->str:
+def _fp32_wer(t:pd.DataFrame, folder, w:str)->float:
+    "FP32's WER `w` from the rows `t`, else from the scores `tune_dev` keeps beside them (`folder/fp32/<teacher>.json`); NaN if neither."
+    fp = t[t.system == 'fp32'][w].mean() if len(t) else np.nan
+    if pd.isna(fp) and folder is not None and len(t):
+        f = Path(folder)/'fp32'/f'{slug(t.teacher.iloc[0])}.json'
+        if f.exists(): fp = load_scored(f)[0][w]
+    return fp
+
+def _tune_results_md(t:pd.DataFrame, folder=None)->str:
     "The table of a `tune_dev` results folder: per system, means over its seeds, beside FP32 and the untagged one-stage system."
     split = next(c[4:] for c in t.columns if c.startswith('wer_'))
     w, c, p = f'wer_{split}', f'cer_{split}', f'p_{split}'
     g = t.groupby('system', sort=False)
     m = g[[w, c, 'avg_bits', 'seconds']].mean()
-    ref = next((n for n, r in g if r.method.iloc[0] == 'one-stage'), None)
+    ref = next((n for n, r in g if r.method.iloc[0] == 'one-stage'), None)     # a tagged system's method carries its tag
+    fp = _fp32_wer(t, folder, w)
     r0 = t.iloc[0]
     out = [f"Dev-split tuning (`mpq experiments --tune-dev`; {r0.teacher}, seed(s) {', '.join(map(str, sorted(set(t.seed.astype(int)))))}, "
            f"{int(r0.eval_utts) or 'all'} {split} utterances; commit {', '.join(sorted(set(map(str, t.git_commit))))}). "
@@ -277,7 +286,7 @@ def _tune_results_md(t:pd.DataFrame)->str:
            f'| minus `{ref}` (points) | avg bits | train time (s) |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|']
     for n, rows in g:
         a = m.loc[n]
-        dfp = '' if 'fp32' not in m.index or n == 'fp32' else _pts(a[w] - m.loc['fp32', w])
+        dfp = '' if pd.isna(fp) or n == 'fp32' else _pts(a[w] - fp)
         d = '' if ref is None or n == ref else _pts(a[w] - m.loc[ref, w])
         spread = f'{100 * (rows[w].max() - rows[w].min()):.2f}' if len(rows) > 1 else ''
         ps = ' / '.join(f'{v:.3f}' for v in rows[p] if not pd.isna(v))
@@ -302,10 +311,7 @@ def ablation_md(folders:dict, # version label -> the `results.csv` of a `tune_de
     t['moves'] = [_moves(r) for _, r in t.iterrows()]
     first = next(iter(folders))
     base = t[t.version == first].set_index(['system', 'seed'])[w]
-    fp = t[t.system == 'fp32'][w].mean()
-    if pd.isna(fp):                                                        # tune_dev keeps FP32's scores beside the rows
-        f = Path(next(iter(folders.values()))).parent/'fp32'/f'{slug(t.teacher.iloc[0])}.json'
-        if f.exists(): fp = load_scored(f)[0][w]
+    fp = _fp32_wer(t, Path(next(iter(folders.values()))).parent, w)
     commits = {k: ', '.join(sorted(set(map(str, t[t.version == k].git_commit)))) for k in folders}
     out = [f"Dev-split ablation ({t.teacher.iloc[0]}, {split}; seeds {', '.join(map(str, sorted(set(t.seed.astype(int)))))}; "
            f"versions {', '.join(f'{k} ({c})' for k, c in commits.items())}). "
@@ -319,6 +325,27 @@ def ablation_md(folders:dict, # version label -> the `results.csv` of a `tune_de
         out.append(f"| {v} | {n} | {len(rows)} | {100 * rows[w].mean():.2f}% | {100 * (rows[w].max() - rows[w].min()):.2f} | "
                    f"{_pts(rows[w].mean() - fp)} | {ch} | {rows.avg_bits.mean():.2f} | {mv} | {rows.seconds.mean():.0f} |")
     return '\n'.join(out)
+
+# %% ../nbs/51_report.ipynb #b69b402e
+def steps_curve(results_csv, # a `tune_dev` results table with rows that change only `steps`
+               )->alt.LayerChart:
+    "Dev WER against training steps per stage: per method a line through the means over seeds and a point per seed; FP32 as a rule."
+    t = read_results(results_csv)
+    w = next((c for c in t.columns if c.startswith('wer_')), None)
+    c = t.assign(method=t.method.astype(str).str.replace(r'-steps=\d+$', '', regex=True))   # 'one-stage-steps=400' -> 'one-stage'
+    c = c[c.method.isin(('uniform',) + SEARCH_METHODS)].assign(wer=lambda d: 100 * d[w])
+    if c.empty: raise ValueError(f"{results_csv} has no rows that change only the steps: run `mpq experiments --tune-dev "
+                                 "--settings '[{\"steps\": 100}, {\"steps\": 400}]'` into its folder")
+    x = alt.X('steps:Q', scale=alt.Scale(type='log', base=2), title='training steps per stage')
+    y = alt.Y('mean(wer):Q', scale=alt.Scale(zero=False), title=f'WER {w[4:]} (%)')
+    layers = [alt.Chart(c).mark_line().encode(x=x, y=y, color=alt.Color('method:N', title='method')),
+              alt.Chart(c).mark_point().encode(x=x, y='wer:Q', color='method:N', tooltip=[
+                  'system:N', 'seed:Q', alt.Tooltip('wer:Q', format='.2f', title='WER (%)'), alt.Tooltip('seconds:Q', format='.0f')])]
+    fp = _fp32_wer(t, Path(results_csv).parent, w)
+    if not pd.isna(fp):
+        layers.append(alt.Chart(pd.DataFrame(dict(wer=[100 * fp], what=['FP32']))).mark_rule(strokeDash=[4, 4], color='gray')
+                      .encode(y='wer:Q', tooltip=['what:N', alt.Tooltip('wer:Q', format='.2f')]))
+    return alt.layer(*layers).properties(width=360, height=220)
 
 # %% ../nbs/51_report.ipynb #0bacdddd
 def headline_md(results_csv, # the grid's results table
