@@ -261,6 +261,13 @@ def _tune_lines(t:pd.DataFrame)->str:
     return '\n'.join(out)
 
 # %% ../nbs/51_report.ipynb #1c22f807
+def _moves(r)->float:
+    "Layers whose bits differ between a row's searched argmax map and its final map (NaN when the row has no search map)."
+    sm = r.get('search_bit_map')
+    if not isinstance(sm, str) or not sm: return np.nan
+    a, b = json.loads(sm), json.loads(r['bit_map'])
+    return float(sum(a[k] != b.get(k) for k in a))
+
 def _fp32_wer(t:pd.DataFrame, folder, w:str)->float:
     "FP32's WER `w` from the rows `t`, else from the scores `tune_dev` keeps beside them (`folder/fp32/<teacher>.json`); NaN if neither."
     fp = t[t.system == 'fp32'][w].mean() if len(t) else np.nan
@@ -281,27 +288,25 @@ def _tune_results_md(t:pd.DataFrame, folder=None)->str:
     out = [f"Dev-split tuning (`mpq experiments --tune-dev`; {r0.teacher}, seed(s) {', '.join(map(str, sorted(set(t.seed.astype(int)))))}, "
            f"{int(r0.eval_utts) or 'all'} {split} utterances; commit {', '.join(sorted(set(map(str, t.git_commit))))}). "
            f"`{ref}` is the reference; each other system changes what its name says. Figures are means over the seeds; "
-           f"spread is the largest minus the smallest WER.", '',
+           f"spread is the largest minus the smallest WER; the change against `{ref}` is paired by seed (mean [min, max] over "
+           f"the seeds both have, and how many); repair moves are the layers `fit_budget` moved after the search.", '',
            f'| system | steps per stage | seeds | WER {split} | spread | CER {split} | minus FP32 (points) | p vs FP32 '
-           f'| minus `{ref}` (points) | avg bits | train time (s) |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|']
+           f'| minus `{ref}`, paired (points) | avg bits | repair moves | train time (s) |', '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|']
+    base = t[t.system == ref].set_index('seed')[w] if ref is not None else pd.Series(dtype=float)
     for n, rows in g:
         a = m.loc[n]
         dfp = '' if pd.isna(fp) or n == 'fp32' else _pts(a[w] - fp)
-        d = '' if ref is None or n == ref else _pts(a[w] - m.loc[ref, w])
+        dd = [100 * (r[w] - base[r.seed]) for _, r in rows.iterrows() if n != ref and r.seed in base.index]
+        d = f'{np.mean(dd):+.2f} [{min(dd):+.2f}, {max(dd):+.2f}] ({len(dd)})' if dd else ''
         spread = f'{100 * (rows[w].max() - rows[w].min()):.2f}' if len(rows) > 1 else ''
         ps = ' / '.join(f'{v:.3f}' for v in rows[p] if not pd.isna(v))
+        mv = [_moves(r) for _, r in rows.iterrows()]
+        mv = '' if all(pd.isna(v) for v in mv) else f'{np.nanmean(mv):.1f}'
         out.append(f"| {n} | {int(rows.steps.iloc[0])} | {len(rows)} | {100 * a[w]:.2f}% | {spread} | {100 * a[c]:.2f}% | "
-                   f"{dfp} | {ps} | {d} | {a.avg_bits:.2f} | {a.seconds:.0f} |")
+                   f"{dfp} | {ps} | {d} | {a.avg_bits:.2f} | {mv} | {a.seconds:.0f} |")
     return '\n'.join(out)
 
 # %% ../nbs/51_report.ipynb #bff444c8
-def _moves(r)->float:
-    "Layers whose bits differ between a row's searched argmax map and its final map (NaN when the row has no search map)."
-    sm = r.get('search_bit_map')
-    if not isinstance(sm, str) or not sm: return np.nan
-    a, b = json.loads(sm), json.loads(r['bit_map'])
-    return float(sum(a[k] != b.get(k) for k in a))
-
 def ablation_md(folders:dict, # version label -> the `results.csv` of a `tune_dev` folder, the first is the reference
                )->str:
     "Markdown: per system and code version, dev WER over seeds, the paired change against the first version, and the search's repair moves."
