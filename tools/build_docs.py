@@ -12,6 +12,7 @@ with `npm ci`) into `_docs/_vendor/`: the pages load nothing from the network.
     python tools/build_docs.py --full          # slow cells too, IN_TEST unset (what a reader would run)
     python tools/build_docs.py --only 30_explore.ipynb tutorials/how_the_search_works.ipynb   # a few pages (the sidebar lists all)
     python tools/build_docs.py --no-exec       # show_doc and saved outputs only (fast)
+    python tools/build_docs.py --jobs 2        # two pages at once, one torch thread each (what CI runs)
 
 `nbdev_docs` (Quarto) still works where Quarto is installed: `_quarto.yml` is untouched by this script.
 """
@@ -267,25 +268,76 @@ def vendor(out:Path):
                 for p in ('vega', 'vega-lite', 'vega-embed', '@jupyter-widgets/html-manager', 'requirejs', 'mathjax')}
     (dst/'VERSIONS.json').write_text(json.dumps(versions, indent=1) + '\n')
 
+_CTX = {}   # what every page of one build shares: set by `_setup` in the main process and in each worker
+
+def _setup(ctx:dict):
+    "Make the page context `ctx` current in this process (a worker of `--jobs` calls it once): settings, the exporter."
+    os.chdir(ROOT)
+    if str(ROOT) not in sys.path: sys.path.insert(0, str(ROOT))
+    for k in ('HF_HUB_OFFLINE', 'HF_DATASETS_OFFLINE', 'TRANSFORMERS_OFFLINE'): os.environ.setdefault(k, '1')
+    if not ctx['full']: os.environ['IN_TEST'] = '1'
+    import altair
+    altair.renderers.enable('mimetype')     # charts as Vega-Lite outputs (not altair's CDN-loading HTML); drawn by Charts
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+    from nbdev.config import get_config
+    c = Config()
+    c.TagRemovePreprocessor.update(enabled=True, remove_input_tags={'remove_input'},
+                                   remove_all_outputs_tags={'remove_output'}, remove_cell_tags={'remove_cell'})
+    _CTX.update(ctx, cfg=get_config(), exporter=HTMLExporter(config=c, template_name='mpq', extra_template_basedirs=[str(TEMPLATES)]))
+
+def _worker_init(ctx:dict):
+    "A `--jobs` worker: one torch thread (the workers share the cores), then the page context."
+    os.environ['OMP_NUM_THREADS'] = '1'
+    try:
+        import torch; torch.set_num_threads(1)
+    except ImportError: pass
+    _setup(ctx)
+
+def build_page(i:int)->tuple:
+    "Execute, process and write page `i` of the build's reading order; (its notebook, the line to print, an error text or None)."
+    from execnb.nbio import read_nb
+    c = _CTX; flat, nbs, out = c['flat'], c['nbs'], c['out']
+    p = flat[i]; rel = Path(p['rel'])
+    t0 = time.time()
+    try:
+        nb = read_nb(nbs/rel)
+        shell, ran = (None, 0.) if c['no_exec'] else execute(nb, (nbs/rel).resolve(), c['full'], c['cfg'])
+        process(nb, shell, (nbs/rel).resolve())
+        prepared, title, desc = prepare(nb, p['href'][:-5])
+        depth = p['href'].count('/')
+        res = dict(mpq=dict(root='../' * depth, href=p['href'], sections=c['secs'], site_title=c['cfg'].get('title', 'docs'),
+                            prev=flat[i - 1] if i else None, next=flat[i + 1] if i + 1 < len(flat) else None),
+                   metadata=dict(name=title or rel.stem))
+        body, _ = c['exporter'].from_notebook_node(prepared, resources=res)
+        body = fix_links(fix_headings(body), p['href'], rel.as_posix(), c['doc_base'], c['nb_pages'])
+        dest = out/p['href']
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(body)
+        return rel.as_posix(), f"build_docs: {rel.as_posix():45s} -> {p['href']:35s} {time.time() - t0:5.1f}s (run {ran:.1f}s)", None
+    except Exception as e:
+        return rel.as_posix(), None, f'build_docs: FAILED {rel.as_posix()}: {type(e).__name__}: {e}\n{traceback.format_exc()}'
+    finally:
+        try:
+            from ipywidgets import Widget; Widget.close_all()
+        except ImportError: pass
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--only', nargs='*', default=None, help='notebooks to build (paths relative to nbs/); default: all')
     ap.add_argument('--no-exec', action='store_true', help='do not execute the notebooks (show_doc and saved outputs only)')
     ap.add_argument('--full', action='store_true', help='run #| slow cells too and leave IN_TEST unset')
     ap.add_argument('--out', default=None, help='output folder (default: doc_path of settings.ini, i.e. _docs)')
+    ap.add_argument('--jobs', type=int, default=1, help='pages built at once, each in a process of one torch thread '
+                    '(default 1: in this process, torch with its own thread count); at most the cores')
     a = ap.parse_args(argv)
+    if not 1 <= a.jobs <= (os.cpu_count() or 1):
+        sys.exit(f"build_docs: --jobs {a.jobs} is not between 1 and this machine's {os.cpu_count()} cores: pass a number in that range")
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT))
-    for k in ('HF_HUB_OFFLINE', 'HF_DATASETS_OFFLINE', 'TRANSFORMERS_OFFLINE'): os.environ.setdefault(k, '1')
-    if not a.full: os.environ['IN_TEST'] = '1'
-    import altair
-    altair.renderers.enable('mimetype')     # charts as Vega-Lite outputs (not altair's CDN-loading HTML); drawn by Charts
-    from execnb.nbio import read_nb
-    from nbconvert import HTMLExporter
-    from traitlets.config import Config
     from nbdev.config import get_config
     cfg = get_config()
-    nbs, out = Path(cfg.nbs_path), Path(a.out or cfg.doc_path)
+    nbs, out = Path(cfg.nbs_path), Path(a.out or cfg.doc_path).resolve()
     rels = notebooks(nbs)
     if a.only is not None:
         want = {Path(p).as_posix() for p in a.only}
@@ -299,40 +351,26 @@ def main(argv=None):
     out.mkdir(parents=True, exist_ok=True)
     vendor(out)
     if (nbs/'images').is_dir(): shutil.copytree(nbs/'images', out/'images', dirs_exist_ok=True)   # pictures the pages show
-    c = Config()
-    c.TagRemovePreprocessor.update(enabled=True, remove_input_tags={'remove_input'},
-                                   remove_all_outputs_tags={'remove_output'}, remove_cell_tags={'remove_cell'})
-    exporter = HTMLExporter(config=c, template_name='mpq', extra_template_basedirs=[str(TEMPLATES)])
+    ctx = dict(full=a.full, no_exec=a.no_exec, flat=flat, nbs=nbs.resolve(), out=out, secs=secs, nb_pages=nb_pages, doc_base=doc_base)
+    todo = [i for i, p in enumerate(flat) if a.only is None or p['rel'] in want]
     failed, t_all = [], time.time()
-    for i, p in enumerate(flat):
-        rel = Path(p['rel'])
-        if a.only is not None and rel.as_posix() not in want: continue
-        t0 = time.time()
-        try:
-            nb = read_nb(nbs/rel)
-            shell, ran = (None, 0.) if a.no_exec else execute(nb, (nbs/rel).resolve(), a.full, cfg)
-            process(nb, shell, (nbs/rel).resolve())
-            prepared, title, desc = prepare(nb, p['href'][:-5])
-            depth = p['href'].count('/')
-            res = dict(mpq=dict(root='../' * depth, href=p['href'], sections=secs, site_title=cfg.get('title', 'docs'),
-                                prev=flat[i - 1] if i else None, next=flat[i + 1] if i + 1 < len(flat) else None),
-                       metadata=dict(name=title or rel.stem))
-            body, _ = exporter.from_notebook_node(prepared, resources=res)
-            body = fix_links(fix_headings(body), p['href'], rel.as_posix(), doc_base, nb_pages)
-            dest = out/p['href']
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(body)
-            print(f"build_docs: {rel.as_posix():45s} -> {p['href']:35s} {time.time() - t0:5.1f}s (run {ran:.1f}s)", flush=True)
-        except Exception as e:
-            failed.append(rel.as_posix())
-            print(f'build_docs: FAILED {rel.as_posix()}: {type(e).__name__}: {e}', file=sys.stderr)
-            traceback.print_exc()
-        finally:
-            try:
-                from ipywidgets import Widget; Widget.close_all()
-            except ImportError: pass
-    print(f'build_docs: {len(flat) - len(failed) if a.only is None else len(want) - len(failed)} page(s) in {out}/ '
-          f'in {time.time() - t_all:.0f}s' + (f'; FAILED: {failed}' if failed else ''))
+    def report(r):
+        rel, line, err = r
+        if err: failed.append(rel); print(err, file=sys.stderr, flush=True)
+        else: print(line, flush=True)
+    if a.jobs == 1:
+        _setup(ctx)
+        for i in todo: report(build_page(i))
+    else:                                                          # fresh processes (spawn): torch starts with one thread
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import build_docs as bd            # by module name: once a page ran, a worker's __main__ is IPython's, not this script
+        with ProcessPoolExecutor(a.jobs, mp_context=mp.get_context('spawn'), initializer=bd._worker_init, initargs=(ctx,)) as ex:
+            jobs = {i: ex.submit(bd.build_page, i) for i in reversed(todo)}   # the last pages (the tutorials, the benchmarks) are
+            for i in todo: report(jobs[i].result())                         # the longest: started first; printed in reading order
+    print(f'build_docs: {len(todo) - len(failed)} page(s) in {out}/ in {time.time() - t_all:.0f}s'
+          + (f' ({a.jobs} jobs)' if a.jobs > 1 else '') + (f'; FAILED: {failed}' if failed else ''))
     return 1 if failed else 0
 
 if __name__ == '__main__': sys.exit(main())

@@ -11,6 +11,6 @@ export PATH="$PWD/.venv/bin:$PATH"
 source tools/browser_env.sh docs_check      # node, npm, chromium, node_modules; sets CHROMIUM
 start=$SECONDS
 node tools/check_docs.mjs --self-test --chromium "$CHROMIUM"      # the checks catch the faults they are shown
-python tools/build_docs.py "$@"
+python tools/build_docs.py --jobs "$(( $(nproc) < 2 ? $(nproc) : 2 ))" "$@"   # two pages at once, one torch thread each
 node tools/check_docs.mjs --chromium "$CHROMIUM"
 echo "docs_check: done in $((SECONDS - start)) s"

@@ -18,4 +18,8 @@ fi
 python tools/make_readme.py --check
 python tools/check_nb_cells.py       # no cell mixes imports and other code (nbdev_docs would run it out of context)
 python tools/check_private_imports.py  # no private name crosses a module boundary
-exec python -m pytest -q -p no:cacheprovider tests "$@"
+# Two notebooks at once on a machine of two cores or more (pytest-xdist, work stealing), each worker with one torch
+# thread, so that the workers never ask for more threads than the cores (nbdev_test also runs notebooks side by side).
+jobs=$(( $(nproc) < 2 ? 1 : 2 ))
+if [ "$jobs" -gt 1 ]; then export OMP_NUM_THREADS=1; par=(-n "$jobs" --dist worksteal); else par=(); fi
+exec python -m pytest -q -p no:cacheprovider "${par[@]}" tests "$@"
