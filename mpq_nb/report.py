@@ -336,11 +336,13 @@ def steps_curve(results_csv, # a `tune_dev` results table with rows that change 
                )->alt.LayerChart:
     "Dev WER against training steps per stage: per method a line through the means over seeds and a point per seed; FP32 as a rule."
     t = read_results(results_csv)
-    w = next((c for c in t.columns if c.startswith('wer_')), None)
+    w = next((k for k in t.columns if k.startswith('wer_')), None)
+    if w is None or 'method' not in t: t = pd.DataFrame(columns=['method'])                # a missing file reads as no rows
     c = t.assign(method=t.method.astype(str).str.replace(r'-steps=\d+$', '', regex=True))   # 'one-stage-steps=400' -> 'one-stage'
-    c = c[c.method.isin(('uniform',) + SEARCH_METHODS)].assign(wer=lambda d: 100 * d[w])
+    c = c[c.method.isin(('uniform',) + SEARCH_METHODS)]
     if c.empty: raise ValueError(f"{results_csv} has no rows that change only the steps: run `mpq experiments --tune-dev "
                                  "--settings '[{\"steps\": 100}, {\"steps\": 400}]'` into its folder")
+    c = c.assign(wer=100 * c[w])
     x = alt.X('steps:Q', scale=alt.Scale(type='log', base=2), title='training steps per stage')
     y = alt.Y('mean(wer):Q', scale=alt.Scale(zero=False), title=f'WER {w[4:]} (%)')
     layers = [alt.Chart(c).mark_line().encode(x=x, y=y, color=alt.Color('method:N', title='method')),
