@@ -58,12 +58,11 @@ def _is_packed(path)->bool: return (Path(path).expanduser()/'quantization_map.js
 
 def _eval_model(name):
     "The model and processor `mpq eval` scores: a packed folder (`export.save_packed`, e.g. `<run>/model`) by `load_packed`, else a teacher."
-    from mpq_nb.models import load_teacher, load_processor
+    from mpq_nb.models import load_teacher, load_processor, has_processor
     if not _is_packed(name): return load_teacher(name), load_processor(name)
-    from transformers import Wav2Vec2Processor
     from mpq_nb.export import load_packed
     p = Path(name).expanduser()
-    if (p/'preprocessor_config.json').is_file(): proc = Wav2Vec2Processor.from_pretrained(p)
+    if has_processor(p): proc = load_processor(p)
     elif (p.parent/'run.json').is_file():                       # a run of before: its teacher's
         args = json.loads((p.parent/'run.json').read_text()); proc = load_processor(args['job']['model'] if 'job' in args else args['model'])
     else: raise FileNotFoundError(f"--model {name} is a packed model without its processor: save the teacher's processor "

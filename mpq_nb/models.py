@@ -15,9 +15,9 @@ from transformers import (AutoModelForCTC, HubertConfig, HubertForCTC, Wav2Vec2C
                           Wav2Vec2FeatureExtractor, Wav2Vec2ForCTC, Wav2Vec2Processor)
 
 # %% auto #0
-__all__ = ['CHARS', 'TINY', 'ARCHS', 'TOY', 'TEACHERS_DIR', 'SHIPPED', 'make_processor', 'teacher_config', 'new_teacher',
-           'toy_model', 'CTCBatches', 'train_teacher', 'resolve_teacher', 'load_teacher', 'load_processor',
-           'teacher_history', 'train_seconds', 'ship_teacher']
+__all__ = ['CHARS', 'TINY', 'ARCHS', 'TOY', 'TEACHERS_DIR', 'SHIPPED', 'PROCESSOR_FILES', 'make_processor', 'teacher_config',
+           'new_teacher', 'toy_model', 'CTCBatches', 'train_teacher', 'resolve_teacher', 'load_teacher',
+           'load_processor', 'has_processor', 'teacher_history', 'train_seconds', 'ship_teacher']
 
 # %% ../nbs/11_models.ipynb #2eaa7965
 CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ'"
@@ -212,6 +212,13 @@ def load_teacher(name_or_path:str='wav2vec2-tiny', # a shipped name, a local `sa
 def load_processor(name_or_path:str='wav2vec2-tiny')->Wav2Vec2Processor:
     "The processor (feature extractor + CTC tokenizer) that goes with `load_teacher(name_or_path)`."
     return Wav2Vec2Processor.from_pretrained(resolve_teacher(name_or_path))
+
+PROCESSOR_FILES = ('preprocessor_config.json', 'processor_config.json') # the feature extractor's settings: transformers 4 writes the first, 5 the second
+
+def has_processor(folder)->bool:
+    "Whether `folder` holds a saved processor: its vocabulary and its feature extractor's settings, as transformers 4 or 5 names them."
+    p = Path(folder).expanduser()
+    return (p/'vocab.json').is_file() and any((p/f).is_file() for f in PROCESSOR_FILES)
 
 # %% ../nbs/11_models.ipynb #f09f9ae0
 def teacher_history(name:str='wav2vec2-tiny', # a shipped teacher name

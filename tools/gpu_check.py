@@ -103,14 +103,6 @@ def run_compress():
                 log('stage', label, dt, 's')
         return w
     for n in ('_inputs', 'score_fp32', 'run_system', '_deploy'): setattr(C, n, timed(n, getattr(C, n)))
-    # transformers 5 saves a processor as processor_config.json (no preprocessor_config.json), which export_folder's check
-    # wants (it was written for transformers 4.57); found in the CPU dry run with transformers 5.17. Give it the stand-in's
-    # processor explicitly, as its own error message suggests (--processor), so that the deployment step still runs.
-    import functools, mpq_nb.onnx_export as OE
-    if not (stand_in/'preprocessor_config.json').is_file():
-        OE.export_folder = functools.partial(OE.export_folder, processor=str(stand_in))
-        res['workaround'] = ('onnx_export.export_folder called with processor=<stand-in folder>: transformers '
-                             f"{__import__('transformers').__version__} writes no preprocessor_config.json")
 
     settings = dict(budget=3.5, bits=(2, 4, 8), method='one-stage', uniform_bits=4,
                     steps=20 if not QUICK else 2, train_utts=100 if not QUICK else 8,
