@@ -19,8 +19,9 @@ from .spec import BUDGET
 from .deploy import measure, normalize, SUPPORTED_BITS, save_utterances, load_utterances
 
 # %% auto #0
-__all__ = ['MiB', 'DEPLOY_GOALS', 'RANDOM_BUDGET', 'TorchCTC', 'run_worker', 'main', 'figures', 'ratios', 'random_map',
-           'deploy_files', 'measure_hub', 'bench_deploy', 'deploy_table', 'deployment', 'deployment_line']
+__all__ = ['MiB', 'REPEATS', 'DEPLOY_GOALS', 'RANDOM_BUDGET', 'TorchCTC', 'run_worker', 'main', 'figures', 'ratios',
+           'median_figures', 'random_map', 'deploy_files', 'measure_hub', 'bench_deploy', 'deploy_table', 'deployment',
+           'deployment_line']
 
 # %% ../nbs/91_bench_deploy.ipynb #ba2abdf3
 class TorchCTC:
@@ -86,6 +87,16 @@ def ratios(f:dict, ref:dict)->dict:
     pairs = dict(rss_loaded_vs_fp32='model_loaded_mb', rss_vs_fp32='model_peak_mb', latency_vs_fp32='latency_ms', size_vs_fp32='file_mb')
     return {k: round(f[c] / ref[c], 3) for k, c in pairs.items() if f.get(c) is not None and ref.get(c)}
 
+# %% ../nbs/91_bench_deploy.ipynb #2aece461
+REPEATS = 3 # fresh processes per measured system; each figure is their median
+
+def median_figures(figs:list, # `figures` of one system, one per fresh process
+                  )->dict:
+    "Each figure's median over `figs`, with the highest peak seen (`model_peak_mb_max`) and the number of processes (`runs`)."
+    if not figs: raise ValueError("figs is empty: measure the system at least once")
+    med = {k: None if figs[0][k] is None else round(statistics.median(f[k] for f in figs), 2) for k in figs[0]}
+    return dict(med, model_peak_mb_max=max(f['model_peak_mb'] for f in figs), runs=len(figs))
+
 # %% ../nbs/91_bench_deploy.ipynb #0eaf738a
 def random_map(model, budget:float, bits=SUPPORTED_BITS, seed:int=0)->dict:
     "A random bit map of `model`'s searchable layers whose size-weighted average lies within 0.1 below `budget`."
@@ -115,14 +126,16 @@ def deploy_files(teacher, # the fp32 model
 # %% ../nbs/91_bench_deploy.ipynb #a25a5c5b
 DEPLOY_GOALS = dict(rss_vs_fp32=0.3, latency_vs_fp32=1.0)   # onnx-mixed on wav2vec2-base's shape at 3.5 bits, 1 thread (at most)
 
-def _measure_all(systems, audio, threads, tmp, processor_name):
-    "Every system at every thread count, in fresh processes: {system: {threads: measure result}}."
+def _measure_all(systems, audio, threads, tmp, processor_name, repeats=REPEATS):
+    "Every system at every thread count, `repeats` times in fresh processes (the systems interleaved): {system: {threads: [measure results]}}."
     save_utterances(tmp / 'audio.npz', audio)
     res = {}
-    for name, (spec, _) in systems.items():
-        for t in threads:
-            print(f'  {name}, {t} thread(s), {len(audio)} utterance(s)', file=sys.stderr, flush=True)
-            res.setdefault(name, {})[t] = run_worker(dict(spec, threads=t, audio=str(tmp / 'audio.npz'), processor=processor_name), tmp)
+    for i in range(repeats):
+        for name, (spec, _) in systems.items():
+            for t in threads:
+                print(f'  {name}, {t} thread(s), {len(audio)} utterance(s), process {i + 1} of {repeats}', file=sys.stderr, flush=True)
+                m = run_worker(dict(spec, threads=t, audio=str(tmp / 'audio.npz'), processor=processor_name), tmp)
+                res.setdefault(name, {}).setdefault(t, []).append(m)
     return res
 
 def _table(systems, res, threads, refs=None):
@@ -130,9 +143,9 @@ def _table(systems, res, threads, refs=None):
     one, many = threads[0], threads[-1]
     out = {}
     for name, (_, nbytes) in systems.items():
-        f = figures(res[name][one], nbytes)
-        f[f'latency_ms_{many}threads'] = figures(res[name][many])['latency_ms']
-        if refs is not None: f['wer'] = round(float(wer_report(refs, res[name][one]['hyps']).wer), 6)
+        f = median_figures([figures(m, nbytes) for m in res[name][one]])
+        f[f'latency_ms_{many}threads'] = median_figures([figures(m) for m in res[name][many]])['latency_ms']
+        if refs is not None: f['wer'] = round(float(wer_report(refs, res[name][one][0]['hyps']).wer), 6)
         out[name] = f
     ref = out['onnx-fp32']
     for name, f in out.items():
@@ -146,11 +159,12 @@ RANDOM_BUDGET = BUDGET   # the budget of the random maps (hub architectures; the
 def measure_hub(arch:str, # a key of `HUB_ARCHS`
                 audio:list, threads, root:Path, # utterances, thread counts, where the files go
                 layers:int=None, # transformer depth (None: the checkpoint's)
+                repeats:int=REPEATS, # fresh processes per system (each figure is their median)
                )->dict: # layers, params, utterances, systems (figures, no WER: the weights are random)
     "ONNX fp32 / uniform4 / mixed (a random map at `RANDOM_BUDGET`) and PyTorch fp32 on a hub architecture, random weights."
     m = hub_architecture(arch, layers=layers)
     systems = deploy_files(m, make_processor(), freeze(copy.deepcopy(m), random_map(m, RANDOM_BUDGET)), Path(root) / arch.replace('/', '--'))
-    res = _measure_all(systems, audio, threads, Path(root), 'wav2vec2-tiny')
+    res = _measure_all(systems, audio, threads, Path(root), 'wav2vec2-tiny', repeats)
     return dict(layers=m.config.num_hidden_layers, params=sum(p.numel() for p in m.parameters()), utterances=len(audio),
                 systems=_table(systems, res, threads))
 
@@ -162,6 +176,7 @@ def bench_deploy(teacher:str='wav2vec2-tiny', # shipped teacher, folder or hub i
                  hub_utts:int=5, # utterances for them
                  threads=None, # thread counts (default: 1 and all cores)
                  out=None, # where the files go (default: a temporary folder, removed)
+                 repeats:int=REPEATS, # fresh processes per system (each figure is their median)
                 )->dict:
     "ONNX Runtime against PyTorch and ONNX fp32, each system in a fresh process: size, memory, latency, WER."
     t0, threads = time.perf_counter(), tuple(threads or sorted({1, os.cpu_count()}))
@@ -174,14 +189,14 @@ def bench_deploy(teacher:str='wav2vec2-tiny', # shipped teacher, folder or hub i
         model, proc = load_teacher(teacher), load_processor(teacher)
         mixed = load_packed(packed) if packed else freeze(copy.deepcopy(model), random_map(model, RANDOM_BUDGET))
         systems = deploy_files(model, proc, mixed, root / 'teacher', str(teacher), packed)
-        res = _measure_all(systems, audio, threads, root, str(teacher))
-        one = threads[0]
-        same = sum(a == b for a, b in zip(res['onnx-mixed'][one]['hyps'], res.get('torch-mixed', {}).get(one, {}).get('hyps', [])))
+        res = _measure_all(systems, audio, threads, root, str(teacher), repeats)
+        one, first = threads[0], lambda name: res.get(name, {}).get(threads[0], [{}])[0]
+        same = sum(a == b for a, b in zip(first('onnx-mixed')['hyps'], first('torch-mixed').get('hyps', [])))
         r = dict(bench='deploy', teacher=str(teacher), mixed=str(packed) if packed else f'random map at {RANDOM_BUDGET} bits, plain rounding',
                  mixed_avg_bits=round(map_avg_bits(mixed, {n: m.bits for n, m in mixed.named_modules() if hasattr(m, 'bits')}), 3),
-                 split='test', utterances=len(audio), threads=list(threads), systems=_table(systems, res, threads, list(ds['text'])),
+                 split='test', utterances=len(audio), threads=list(threads), repeats=repeats, systems=_table(systems, res, threads, list(ds['text'])),
                  transcripts_equal_torch=None if 'torch-mixed' not in res else f'{same}/{len(audio)}',
-                 hub={arch: measure_hub(arch, audio[:hub_utts], threads, root) for arch in hub})
+                 hub={arch: measure_hub(arch, audio[:hub_utts], threads, root, repeats=repeats) for arch in hub})
         goal_sys = r['hub'].get('facebook/wav2vec2-base-100h', {}).get('systems', {}).get('onnx-mixed')
         r.update(goals=DEPLOY_GOALS, met=None if goal_sys is None else {k: goal_sys[k] <= g for k, g in DEPLOY_GOALS.items()},
                  seconds=round(time.perf_counter() - t0, 1))
@@ -210,18 +225,24 @@ def deployment(packed, # the compressed model's `save_packed` folder, with its p
                teacher, # the fp32 teacher (a model)
                audio:list, # utterances to transcribe (mono float32)
                out, # where the two .onnx files go (`fp32.onnx`, `model.onnx`)
-               threads:int=1)->dict:
-    "The compressed model and its teacher as ONNX, each measured in a fresh process: bytes, memory, latency, ratios."
+               threads:int=1,
+               repeats:int=REPEATS, # fresh processes per model, interleaved (each figure is their median)
+              )->dict:
+    "The compressed model and its teacher as ONNX, each measured in `repeats` fresh processes: bytes, memory, latency (medians), ratios."
     from mpq_nb.onnx_export import export_folder
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     mixed = export_folder(packed, out / 'model.onnx', overwrite=True)
     fp32 = save_onnx(teacher, out / 'fp32.onnx', load_processor(packed), overwrite=True)
     save_utterances(out / 'audio.npz', audio)
     try:
-        f = {k: figures(run_worker(dict(runtime='onnx', model=r['path'], threads=threads, audio=str(out / 'audio.npz')), out),
-                        r['file_bytes']) for k, r in (('fp32', fp32), ('model', mixed))}
+        runs = {'fp32': [], 'model': []}
+        for _ in range(repeats):
+            for k, r in (('fp32', fp32), ('model', mixed)):
+                m = run_worker(dict(runtime='onnx', model=r['path'], threads=threads, audio=str(out / 'audio.npz')), out)
+                runs[k].append(figures(m, r['file_bytes']))
+        f = {k: median_figures(v) for k, v in runs.items()}
     finally: (out / 'audio.npz').unlink()
-    return dict(onnx=mixed['path'], fp32=f['fp32'], model=f['model'], utterances=len(audio), threads=threads,
+    return dict(onnx=mixed['path'], fp32=f['fp32'], model=f['model'], utterances=len(audio), threads=threads, repeats=repeats,
                 widened=mixed['widened'], **ratios(f['model'], f['fp32']))
 
 def deployment_line(d:dict)->str:
@@ -231,4 +252,5 @@ def deployment_line(d:dict)->str:
             f"file {m['file_mb']:.2f} MB vs fp32 {f['file_mb']:.2f} MB ({d['size_vs_fp32']:.2f}x); memory {m['model_loaded_mb']:.1f} MB "
             f"loaded, {m['model_peak_mb']:.1f} MB at peak vs {f['model_loaded_mb']:.1f} / {f['model_peak_mb']:.1f} MB "
             f"({d['rss_loaded_vs_fp32']:.2f}x / {d['rss_vs_fp32']:.2f}x); latency {m['latency_ms']:.1f} ms vs {f['latency_ms']:.1f} ms "
-            f"per utterance ({d['latency_vs_fp32']:.2f}x)")
+            f"per utterance ({d['latency_vs_fp32']:.2f}x); medians of {d['repeats']} processes each (the highest peak "
+            f"{m['model_peak_mb_max']:.1f} / {f['model_peak_mb_max']:.1f} MB)")

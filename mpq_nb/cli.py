@@ -124,9 +124,11 @@ def _bench_deploy(a):
     if a.save:
         if Path(a.save).exists(): raise FileExistsError(f"--save {a.save} exists: choose a new file, or move the old one aside")
         check_writable(Path(a.save).parent, '--save')
-    r = bench_deploy(a.model, packed=a.packed, utts=a.utts, hub_utts=a.hub_utts, **({'hub': ()} if a.no_hub else {}))
+    r = bench_deploy(a.model, packed=a.packed, utts=a.utts, hub_utts=a.hub_utts,
+                     **({'hub': ()} if a.no_hub else {}), **({} if a.repeats is None else {'repeats': a.repeats}))
     print(f"{r['teacher']} and {r['mixed']} ({r['mixed_avg_bits']} bits), {r['utterances']} {r['split']} utterances; "
-          f"memory in MB above the bare runtime; ONNX mixed transcripts equal PyTorch's: {r['transcripts_equal_torch']}")
+          f"memory in MB above the bare runtime; medians of {r['repeats']} fresh processes per system; ONNX mixed transcripts "
+          f"equal PyTorch's: {r['transcripts_equal_torch']}")
     print(deploy_table(r['systems'], r['threads']))
     for arch, h in r['hub'].items():
         print(f"\n{arch} shape ({h['layers']} layers, {h['params'] / 1e6:.1f}M parameters, random weights; {h['utterances']} utterances):")
@@ -249,6 +251,7 @@ def parser()->argparse.ArgumentParser:
     b.add_argument('--utts', type=_ge(0, ' (0: the whole split)'), default=0, help='`bench deploy`: test utterances (0: the whole split)')
     b.add_argument('--hub-utts', type=_ge(1), default=5, help='`bench deploy`: utterances for the hub architectures')
     b.add_argument('--no-hub', action='store_true', help='`bench deploy`: skip the wav2vec2-base and HuBERT-large shapes')
+    b.add_argument('--repeats', type=_ge(1), help='`bench deploy`: fresh processes per system, each figure their median (default: `bench_deploy.REPEATS`)')
     b.add_argument('--save', help='`bench deploy`: also write the result, its command and machine to this JSON file (e.g. results/bench-deploy.json)')
     b.add_argument('--threads', type=_ge(0, THREADS), default=0, help='torch threads (0: torch\'s default)'); b.set_defaults(fn=_bench)
     return p
