@@ -243,7 +243,7 @@ def parser()->argparse.ArgumentParser:
     b = sub.add_parser('bench', help='benchmarks that print ratios measured side by side (the last line: one JSON object)')
     b.add_argument('what', choices=['quant', 'supernet', 'deploy'], help='quant: fake_quant vs PyTorch; supernet: a search step vs '
                    'fine-tuning and QAT steps (time, saved bytes, packed size), on the teacher and on HuBERT-large\'s shape; '
-                   'deploy: ONNX Runtime vs PyTorch (size, memory, latency, WER), each system in a fresh process')
+                   'deploy: ONNX Runtime vs PyTorch (size, memory, latency, WER), each system in fresh processes (medians)')
     b.add_argument('--model', default='wav2vec2-tiny', help='teacher of `bench supernet` (shipped name, folder or hub id)')
     b.add_argument('--reps', type=_ge(1), default=7, help='timed repetitions of each step (`bench supernet`)')
     b.add_argument('--no-large', action='store_true', help="skip the HuBERT-large-shaped part of `bench supernet`")

@@ -182,14 +182,14 @@ def export_folder(src, # a `save_packed` folder (e.g. a run's `model/`), or a te
                  )->dict: # `save_onnx`'s result, with `source` ('packed' or 'fp32')
     "Load a packed compressed model (or an fp32 teacher) with its processor and write it with `save_onnx`."
     from mpq_nb.export import load_packed, FILES
-    from mpq_nb.models import load_teacher, load_processor, resolve_teacher, has_processor
+    from mpq_nb.models import load_teacher, load_processor, resolve_teacher, has_processor, PROCESSOR_FILES
     path, src_p = Path(path), Path(str(src)).expanduser()
     if path.suffix != '.onnx': raise ValueError(f"the output must end in .onnx, got {path}")
     if path.exists() and not overwrite: raise FileExistsError(f"{path} exists: choose another path, or pass --overwrite")
     packed = (src_p / FILES[1]).is_file()
     if not packed: resolve_teacher(src)                 # a wrong name or folder is named here, before loading anything
     if processor is None and packed and not has_processor(src_p):
-        raise ValueError(f"{src_p} has no processor files (vocab.json, preprocessor_config.json): pass the teacher it was "
+        raise ValueError(f"{src_p} has no processor files (vocab.json, and {' or '.join(PROCESSOR_FILES)}): pass the teacher it was "
                          "compressed from, e.g. --processor wav2vec2-tiny")
     proc = load_processor(processor if processor is not None else src)
     model = load_packed(src_p) if packed else load_teacher(src)

@@ -77,7 +77,7 @@ def mainjob_section(log: Path, report: Path) -> str:
         f"For `{main['system']}`: " + '; '.join(verdict) + size + '. "lossless" means no significant WER increase '
         '(MAPSSWE matched-pairs test against FP32, NIST sc_stats segments, at the 0.05 level) on any split.']
         + (['', "Its last line: the compressed model exported to ONNX (every quantized layer a `MatMulNBits` node with its "
-            "own codes) and measured against the teacher's fp32 ONNX model, each in a fresh process (memory above the bare "
+            "own codes) and measured against the teacher's fp32 ONNX model, each in fresh processes (medians; memory above the bare "
             "runtime; see the tutorial *Compress a speech model on a CPU* and `mpq bench deploy`):", '', '```text', dep, '```']
            if dep else []))
 
