@@ -145,13 +145,16 @@ def _worse(p:dict|None, level=LEVEL)->bool|None:
     "Whether the pooled comparison finds a significantly worse than b on any split (None without pairs)."
     return None if not p else any(significantly_worse(v.delta, 0., v.p, level) for v in p.values())
 
-def _views(d, out, budgets, splits, diff, per_b)->list:
-    "Lines 5-6 of `claims_md`: one-stage at the same total steps as two-stage, and the whole-model view."
+def _views(d, out, budgets, splits, diff, per_b, at)->list:
+    "Lines 5-6 of `claims_md`: one-stage at the same total steps as two-stage (and its wall time), and the whole-model view."
     best = best_lossless(d, out).droplevel(0)                                # (d holds one teacher)
+    t = {b: (at('one-stage-long', b, 'seconds'), at('two-stage', b, 'seconds')) for b in budgets}
+    t = {b: x / y for b, (x, y) in t.items() if x is not None and y}
+    times = (', '.join(f'{b:g} bits {v:.2f}' for b, v in t.items()) + f' (mean {np.mean(list(t.values())):.2f}x)') if t else 'no rows yet'
     ratio = lambda m: (f"{best.compression_ratio[m]:.2f}x ({best.system[m]})" if m in best.index
                        else 'none' if (d.method == m).any() else 'no rows yet')
     return [f"5. At equal total steps (one-stage searching twice as long, `one-stage-long`, against two-stage's search and "
-            f"training): WER one-stage-long minus two-stage: {per_b({b: [diff('one-stage-long', 'two-stage', b, x) for x in splits] for b in budgets})}; "
+            f"training), the view of equal cost: wall time one-stage-long / two-stage {times}; WER one-stage-long minus two-stage: {per_b({b: [diff('one-stage-long', 'two-stage', b, x) for x in splits] for b in budgets})}; "
             f"{_pooled_md(_pooled(out, d, 'one-stage-long', 'two-stage'))}; "
             f"lossless ratio one-stage-long {ratio('one-stage-long')}.",
             f"6. The whole model searched and counted (the convolutional front end and `lm_head` too, as the paper's 8.6x at "
@@ -169,9 +172,10 @@ def claims_md(results_csv, # the grid's results table (a path, as `grid_summary`
         a = seed_means(d_t, folder).loc[t]
         splits = [c[4:] for c in a.columns if c.startswith('wer_')]
         budgets = sorted({float(b) for b in a.budget[a.method.isin(SEARCH_METHODS)].dropna()})
-        def wer(m, b, sp):
+        def at(m, b, col):                                                # a seed mean of method m at budget b
             r = a[(a.method == m) & np.isclose(a.budget.astype(float), b)]
-            return float(r[f'wer_{sp}'].iloc[0]) if len(r) else None
+            return float(r[col].iloc[0]) if len(r) else None
+        wer = lambda m, b, sp: at(m, b, f'wer_{sp}')
         def diff(m1, m2, b, sp):
             w1, w2 = wer(m1, b, sp), wer(m2, b, sp)
             return None if w1 is None or w2 is None else w1 - w2
@@ -207,7 +211,7 @@ def claims_md(results_csv, # the grid's results table (a path, as `grid_summary`
                  f"4. Hessian-trace allocation: lossless ratio {name('hessian')}; WER Hessian minus two-stage (the same "
                  f"quantized training after another allocation): "
                  f"{per_b({b: [diff('hessian', 'two-stage', b, x) for x in splits] for b in budgets})}.",
-                 *_views(d_t, folder, budgets, splits, diff, per_b), '']
+                 *_views(d_t, folder, budgets, splits, diff, per_b, at), '']
         out += lines
     return '\n'.join(out).strip()
 
