@@ -239,15 +239,11 @@ def deployment(packed, # the compressed model's `save_packed` folder, with its p
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     mixed = export_folder(packed, out / 'model.onnx', overwrite=True)
     fp32 = save_onnx(teacher, out / 'fp32.onnx', load_processor(packed), overwrite=True)
-    save_utterances(out / 'audio.npz', audio)
-    try:
-        runs = {'fp32': [], 'model': []}
-        for _ in range(repeats):
-            for k, r in (('fp32', fp32), ('model', mixed)):
-                m = run_worker(dict(runtime='onnx', model=r['path'], threads=threads, audio=str(out / 'audio.npz')), out)
-                runs[k].append(figures(m, r['file_bytes']))
-        f = {k: median_figures(v) for k, v in runs.items()}
-    finally: (out / 'audio.npz').unlink()
+    systems = {'fp32': (dict(runtime='onnx', model=fp32['path']), fp32['file_bytes']),
+               'model': (dict(runtime='onnx', model=mixed['path']), mixed['file_bytes'])}
+    try: res = _measure_all(systems, audio, [threads], out, str(packed), repeats)
+    finally: (out / 'audio.npz').unlink(missing_ok=True)
+    f = {k: median_figures([figures(m, b) for m in res[k][threads]]) for k, (_, b) in systems.items()}
     return dict(onnx=mixed['path'], fp32=f['fp32'], model=f['model'], utterances=len(audio), threads=threads, repeats=repeats,
                 widened=mixed['widened'], **ratios(f['model'], f['fp32']))
 

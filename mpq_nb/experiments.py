@@ -21,8 +21,8 @@ from .results import (columns, read_results, done_keys, append_row, claim_folder
 # %% auto #0
 __all__ = ['TEACHERS', 'BUDGETS', 'UNIFORM_WIDTHS', 'CONTROLS', 'GRID_METHODS', 'WHOLE_VIEW', 'WHOLE_BUDGETS', 'WHOLE_WIDTHS',
            'SEEDS', 'CONFIG', 'QUICK', 'COLUMNS', 'TUNE_SPLIT', 'TUNE_SETTINGS', 'grid', 'grid_job', 'run_grid',
-           'seed_means', 'best_lossless', 'grid_summary', 'results_table_md', 'add_arguments', 'run_cli', 'headline',
-           'main', 'setting_tag', 'tune_system', 'tune_dev']
+           'seed_means', 'best_lossless', 'value_at', 'time_ratios', 'grid_summary', 'results_table_md',
+           'add_arguments', 'run_cli', 'headline', 'main', 'setting_tag', 'tune_system', 'tune_dev']
 
 # %% ../nbs/50_experiments.ipynb #b3c068b0
 TEACHERS = ('wav2vec2-tiny', 'hubert-tiny') # the shipped teachers
@@ -187,6 +187,21 @@ def _div(a, b): return None if a is None or b is None or b == 0 else float(a / b
 def _num(v): return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
 
 # %% ../nbs/50_experiments.ipynb #80c2d9e1
+def value_at(means:pd.DataFrame, # `seed_means(...)` of one teacher (`.loc[teacher]`)
+             method:str, budget:float, col:str)->float|None:
+    "The seed mean of `col` for `method` at `budget` (None when there is no such row or the value is missing)."
+    r = means[(means.method == method) & np.isclose(means.budget.astype(float), budget)]
+    return _num(r[col].iloc[0]) if len(r) else None
+
+def time_ratios(means:pd.DataFrame, # `seed_means(...)` of one teacher
+                num:str, den:str, # the methods: wall time of `num` over `den`
+                budgets:list)->dict:
+    "The ratio of the seed-mean training wall times of two methods at each budget ('3.5': ...) and their mean ('mean')."
+    t = {f'{b:g}': _div(value_at(means, num, b, 'seconds'), value_at(means, den, b, 'seconds')) for b in budgets}
+    have = [v for v in t.values() if v is not None]
+    return t | {'mean': float(np.mean(have)) if have else None}
+
+# %% ../nbs/50_experiments.ipynb #af1adcca
 def grid_summary(results_csv, # the results table of `run_grid`
            )->dict:
     "Per teacher: each method's lossless compression ratio and the headline ratios between methods (None when missing)."
@@ -202,13 +217,9 @@ def grid_summary(results_csv, # the results table of `run_grid`
         best = {m: str(top.system[m]) if m in top.index else None for m in ratio}
         vs = {f'{x}/{y}': _div(ratio[x], ratio[y]) for x in ('one-stage', 'one-stage+pass2')
               for y in ('uniform', 'two-stage', 'hessian')}
-        def at(m, b, col):
-            r = a[(a.method == m) & np.isclose(a.budget.astype(float), b)]
-            return _num(r[col].iloc[0]) if len(r) else None
+        at = lambda m, b, col: value_at(a, m, b, col)
         budgets = sorted({float(b) for b in a.budget[a.method.isin(SEARCH_METHODS)].dropna()})
-        times = {f'{b:g}': _div(at('two-stage', b, 'seconds'), at('one-stage', b, 'seconds')) for b in budgets}
-        have = [v for v in times.values() if v is not None]
-        times['mean'] = float(np.mean(have)) if have else None
+        times = time_ratios(a, 'two-stage', 'one-stage', budgets)
         fp = a.loc['fp32'] if 'fp32' in a.index else None
         delta = {sys_: {s: None if fp is None else _num(a.loc[sys_, f'wer_{s}'] - fp[f'wer_{s}']) for s in splits}
                  for sys_ in a.index if sys_ != 'fp32'}

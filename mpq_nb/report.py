@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 import numpy as np, pandas as pd
 import altair as alt
-from .experiments import grid_summary, seed_means, best_lossless, CONTROLS, CONFIG
+from .experiments import grid_summary, seed_means, best_lossless, value_at, time_ratios, CONTROLS, CONFIG
 from .results import read_results, pooled_difference, slug
 from .spec import SEARCH_METHODS
 from .explore import pareto_chart, bit_map_chart, layer_info
@@ -145,12 +145,12 @@ def _worse(p:dict|None, level=LEVEL)->bool|None:
     "Whether the pooled comparison finds a significantly worse than b on any split (None without pairs)."
     return None if not p else any(significantly_worse(v.delta, 0., v.p, level) for v in p.values())
 
-def _views(d, out, budgets, splits, diff, per_b, at)->list:
+def _views(d, out, budgets, splits, diff, per_b, a)->list:
     "Lines 5-6 of `claims_md`: one-stage at the same total steps as two-stage (and its wall time), and the whole-model view."
     best = best_lossless(d, out).droplevel(0)                                # (d holds one teacher)
-    t = {b: (at('one-stage-long', b, 'seconds'), at('two-stage', b, 'seconds')) for b in budgets}
-    t = {b: x / y for b, (x, y) in t.items() if x is not None and y}
-    times = (', '.join(f'{b:g} bits {v:.2f}' for b, v in t.items()) + f' (mean {np.mean(list(t.values())):.2f}x)') if t else 'no rows yet'
+    t = time_ratios(a, 'one-stage-long', 'two-stage', budgets)
+    have = {b: v for b, v in t.items() if b != 'mean' and v is not None}
+    times = (', '.join(f'{b} bits {v:.2f}' for b, v in have.items()) + f" (mean {t['mean']:.2f}x)") if have else 'no rows yet'
     ratio = lambda m: (f"{best.compression_ratio[m]:.2f}x ({best.system[m]})" if m in best.index
                        else 'none' if (d.method == m).any() else 'no rows yet')
     return [f"5. At equal total steps (one-stage searching twice as long, `one-stage-long`, against two-stage's search and "
@@ -172,10 +172,7 @@ def claims_md(results_csv, # the grid's results table (a path, as `grid_summary`
         a = seed_means(d_t, folder).loc[t]
         splits = [c[4:] for c in a.columns if c.startswith('wer_')]
         budgets = sorted({float(b) for b in a.budget[a.method.isin(SEARCH_METHODS)].dropna()})
-        def at(m, b, col):                                                # a seed mean of method m at budget b
-            r = a[(a.method == m) & np.isclose(a.budget.astype(float), b)]
-            return float(r[col].iloc[0]) if len(r) else None
-        wer = lambda m, b, sp: at(m, b, f'wer_{sp}')
+        wer = lambda m, b, sp: value_at(a, m, b, f'wer_{sp}')              # a seed mean of method m at budget b
         def diff(m1, m2, b, sp):
             w1, w2 = wer(m1, b, sp), wer(m2, b, sp)
             return None if w1 is None or w2 is None else w1 - w2
@@ -211,7 +208,7 @@ def claims_md(results_csv, # the grid's results table (a path, as `grid_summary`
                  f"4. Hessian-trace allocation: lossless ratio {name('hessian')}; WER Hessian minus two-stage (the same "
                  f"quantized training after another allocation): "
                  f"{per_b({b: [diff('hessian', 'two-stage', b, x) for x in splits] for b in budgets})}.",
-                 *_views(d_t, folder, budgets, splits, diff, per_b, at), '']
+                 *_views(d_t, folder, budgets, splits, diff, per_b, a), '']
         out += lines
     return '\n'.join(out).strip()
 
