@@ -132,12 +132,14 @@ def _measure_all(systems, audio, threads, tmp, processor_name, repeats=REPEATS):
     check_int('repeats', repeats, 1)
     save_utterances(tmp / 'audio.npz', audio)
     res = {}
-    for i in range(repeats):
-        for name, (spec, _) in systems.items():
-            for t in threads:
-                print(f'  {name}, {t} thread(s), {len(audio)} utterance(s), process {i + 1} of {repeats}', file=sys.stderr, flush=True)
-                m = run_worker(dict(spec, threads=t, audio=str(tmp / 'audio.npz'), processor=processor_name), tmp)
-                res.setdefault(name, {}).setdefault(t, []).append(m)
+    try:
+        for i in range(repeats):
+            for name, (spec, _) in systems.items():
+                for t in threads:
+                    print(f'  {name}, {t} thread(s), {len(audio)} utterance(s), process {i + 1} of {repeats}', file=sys.stderr, flush=True)
+                    m = run_worker(dict(spec, threads=t, audio=str(tmp / 'audio.npz'), processor=processor_name), tmp)
+                    res.setdefault(name, {}).setdefault(t, []).append(m)
+    finally: (tmp / 'audio.npz').unlink()
     return res
 
 def _table(systems, res, threads, refs=None):
@@ -241,8 +243,7 @@ def deployment(packed, # the compressed model's `save_packed` folder, with its p
     fp32 = save_onnx(teacher, out / 'fp32.onnx', load_processor(packed), overwrite=True)
     systems = {'fp32': (dict(runtime='onnx', model=fp32['path']), fp32['file_bytes']),
                'model': (dict(runtime='onnx', model=mixed['path']), mixed['file_bytes'])}
-    try: res = _measure_all(systems, audio, [threads], out, str(packed), repeats)
-    finally: (out / 'audio.npz').unlink(missing_ok=True)
+    res = _measure_all(systems, audio, [threads], out, str(packed), repeats)
     f = {k: median_figures([figures(m, b) for m in res[k][threads]]) for k, (_, b) in systems.items()}
     return dict(onnx=mixed['path'], fp32=f['fp32'], model=f['model'], utterances=len(audio), threads=threads, repeats=repeats,
                 widened=mixed['widened'], **ratios(f['model'], f['fp32']))

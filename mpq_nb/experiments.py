@@ -21,8 +21,8 @@ from .results import (columns, read_results, done_keys, append_row, claim_folder
 # %% auto #0
 __all__ = ['TEACHERS', 'BUDGETS', 'UNIFORM_WIDTHS', 'CONTROLS', 'GRID_METHODS', 'WHOLE_VIEW', 'WHOLE_BUDGETS', 'WHOLE_WIDTHS',
            'SEEDS', 'CONFIG', 'QUICK', 'COLUMNS', 'TUNE_SPLIT', 'TUNE_SETTINGS', 'grid', 'grid_job', 'run_grid',
-           'seed_means', 'best_lossless', 'value_at', 'time_ratios', 'grid_summary', 'results_table_md',
-           'add_arguments', 'run_cli', 'headline', 'main', 'setting_tag', 'tune_system', 'tune_dev']
+           'seed_means', 'best_lossless', 'value_at', 'difference_at', 'search_budgets', 'time_ratios', 'grid_summary',
+           'results_table_md', 'add_arguments', 'run_cli', 'headline', 'main', 'setting_tag', 'tune_system', 'tune_dev']
 
 # %% ../nbs/50_experiments.ipynb #b3c068b0
 TEACHERS = ('wav2vec2-tiny', 'hubert-tiny') # the shipped teachers
@@ -193,6 +193,16 @@ def value_at(means:pd.DataFrame, # `seed_means(...)` of one teacher (`.loc[teach
     r = means[(means.method == method) & np.isclose(means.budget.astype(float), budget)]
     return _num(r[col].iloc[0]) if len(r) else None
 
+def difference_at(means:pd.DataFrame, # `seed_means(...)` of one teacher
+                  m1:str, m2:str, budget:float, col:str)->float|None:
+    "The seed mean of `col` for `m1` minus that of `m2`, both at `budget` (None when either is missing)."
+    a, b = value_at(means, m1, budget, col), value_at(means, m2, budget, col)
+    return None if a is None or b is None else a - b
+
+def search_budgets(means:pd.DataFrame)->list:
+    "The budgets at which `means` (one teacher) has rows of a searching method, ascending."
+    return sorted({float(b) for b in means.budget[means.method.isin(SEARCH_METHODS)].dropna()})
+
 def time_ratios(means:pd.DataFrame, # `seed_means(...)` of one teacher
                 num:str, den:str, # the methods: wall time of `num` over `den`
                 budgets:list)->dict:
@@ -217,15 +227,12 @@ def grid_summary(results_csv, # the results table of `run_grid`
         best = {m: str(top.system[m]) if m in top.index else None for m in ratio}
         vs = {f'{x}/{y}': _div(ratio[x], ratio[y]) for x in ('one-stage', 'one-stage+pass2')
               for y in ('uniform', 'two-stage', 'hessian')}
-        at = lambda m, b, col: value_at(a, m, b, col)
-        budgets = sorted({float(b) for b in a.budget[a.method.isin(SEARCH_METHODS)].dropna()})
+        budgets = search_budgets(a)
         times = time_ratios(a, 'two-stage', 'one-stage', budgets)
         fp = a.loc['fp32'] if 'fp32' in a.index else None
         delta = {sys_: {s: None if fp is None else _num(a.loc[sys_, f'wer_{s}'] - fp[f'wer_{s}']) for s in splits}
                  for sys_ in a.index if sys_ != 'fp32'}
-        one_two = {f'{b:g}': {s: (None if at('one-stage', b, f'wer_{s}') is None or at('two-stage', b, f'wer_{s}') is None
-                                  else at('one-stage', b, f'wer_{s}') - at('two-stage', b, f'wer_{s}')) for s in splits}
-                   for b in budgets}
+        one_two = {f'{b:g}': {s: difference_at(a, 'one-stage', 'two-stage', b, f'wer_{s}') for s in splits} for b in budgets}
         out[str(t)] = {'lossless_ratio': ratio, 'lossless_system': best, 'lossless_ratio_vs': vs,
                        'time_ratio_two-stage/one-stage': times, 'wer_delta_vs_fp32': delta,
                        'wer_one-stage_minus_two-stage': one_two}

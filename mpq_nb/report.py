@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 import numpy as np, pandas as pd
 import altair as alt
-from .experiments import grid_summary, seed_means, best_lossless, value_at, time_ratios, CONTROLS, CONFIG
+from .experiments import grid_summary, seed_means, best_lossless, difference_at, search_budgets, time_ratios, CONTROLS, CONFIG
 from .results import read_results, pooled_difference, slug
 from .spec import SEARCH_METHODS
 from .explore import pareto_chart, bit_map_chart, layer_info
@@ -80,7 +80,7 @@ def bit_maps(df:pd.DataFrame, # the grid's results table
     d = df[(df.teacher == teacher) & np.isclose(df.budget.astype(float), budget) & (df.seed == seed)
            & df.method.isin([m for m in SEARCH_METHODS if m != 'one-stage+pass2'])]
     if d.empty:
-        have = sorted({float(b) for b in df[(df.teacher == teacher) & df.method.isin(SEARCH_METHODS)].budget.dropna()})
+        have = search_budgets(df[df.teacher == teacher])
         raise ValueError(f"no mixed-precision rows of {teacher!r} at budget {budget} (seed {seed}); budgets: {have}")
     return alt.hconcat(*[bit_map_chart(json.loads(r['bit_map']), title=f"{r['system']} ({r['avg_bits']:.2f} bits)")
                          for r in d.to_dict('records')]).resolve_scale(color='shared')
@@ -171,11 +171,8 @@ def claims_md(results_csv, # the grid's results table (a path, as `grid_summary`
         d_t = df[df.teacher == t]
         a = seed_means(d_t, folder).loc[t]
         splits = [c[4:] for c in a.columns if c.startswith('wer_')]
-        budgets = sorted({float(b) for b in a.budget[a.method.isin(SEARCH_METHODS)].dropna()})
-        wer = lambda m, b, sp: value_at(a, m, b, f'wer_{sp}')              # a seed mean of method m at budget b
-        def diff(m1, m2, b, sp):
-            w1, w2 = wer(m1, b, sp), wer(m2, b, sp)
-            return None if w1 is None or w2 is None else w1 - w2
+        budgets = search_budgets(a)
+        diff = lambda m1, m2, b, sp: difference_at(a, m1, m2, b, f'wer_{sp}')  # seed-mean WER of m1 minus m2 at budget b
         r, sys_ = s['lossless_ratio'], s['lossless_system']
         name = lambda m: f"{_x(r[m])}" + (f" ({sys_[m]})" if sys_[m] else '')
         vs = s['lossless_ratio_vs']
