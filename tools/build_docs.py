@@ -21,6 +21,8 @@ import argparse, copy, hashlib, html, json, os, posixpath, re, shutil, subproces
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT/'tools') not in sys.path: sys.path.insert(0, str(ROOT/'tools'))
+from scratch import scratch_tmpdir   # each page's run gets its own temporary folder, removed after it
 TEMPLATES = ROOT/'tools'/'docs_template'
 WIDGET_STATE = 'application/vnd.jupyter.widget-state+json'
 RE_VEGALITE = re.compile(r'^application/vnd\.vegalite\.v\d+\+json$')
@@ -302,8 +304,9 @@ def build_page(i:int)->tuple:
     t0 = time.time()
     try:
         nb = read_nb(nbs/rel)
-        shell, ran = (None, 0.) if c['no_exec'] else execute(nb, (nbs/rel).resolve(), c['full'], c['cfg'])
-        process(nb, shell, (nbs/rel).resolve())
+        with scratch_tmpdir(rel.stem):        # the notebook's scratch folders go with its run
+            shell, ran = (None, 0.) if c['no_exec'] else execute(nb, (nbs/rel).resolve(), c['full'], c['cfg'])
+            process(nb, shell, (nbs/rel).resolve())
         prepared, title, desc = prepare(nb, p['href'][:-5])
         depth = p['href'].count('/')
         res = dict(mpq=dict(root='../' * depth, href=p['href'], sections=c['secs'], site_title=c['cfg'].get('title', 'docs'),

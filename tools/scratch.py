@@ -1,0 +1,30 @@
+"""A notebook run's own temporary folder, removed when the run ends.
+
+The notebooks make scratch folders with `tempfile` (corpora, packed models, copies of the grid: up to a few hundred MB
+each) and, as a user in Jupyter would, leave them for the session to read. A test or docs run is not a session: the
+runners (tests/test_notebooks.py, tools/build_docs.py) wrap each notebook in `scratch_tmpdir`, so that CI and repeated
+local runs do not fill the disk (CI once failed with "No space left on device" when earlier runs had left about 40 GB of them in /tmp)."""
+import os, shutil, tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+@contextmanager
+def scratch_tmpdir(name:str):
+    "Point `tempfile` (this process) and `TMPDIR` (its subprocesses) at a fresh folder for the body; remove it after."
+    old_env, old_dir = os.environ.get('TMPDIR'), tempfile.tempdir
+    d = tempfile.mkdtemp(prefix=f'nbrun-{name}-')
+    os.environ['TMPDIR'], tempfile.tempdir = d, d
+    try: yield Path(d)
+    finally:
+        tempfile.tempdir = old_dir
+        if old_env is None: os.environ.pop('TMPDIR', None)
+        else: os.environ['TMPDIR'] = old_env
+        shutil.rmtree(d, ignore_errors=True)
+
+if __name__ == '__main__':   # self-check: files made inside are gone after, the settings are restored
+    before = (os.environ.get('TMPDIR'), tempfile.gettempdir())
+    with scratch_tmpdir('selfcheck') as d:
+        f = Path(tempfile.mkdtemp())/'x'; f.write_text('x')
+        assert f.is_relative_to(d) and os.environ['TMPDIR'] == str(d)
+    assert not d.exists() and (os.environ.get('TMPDIR'), tempfile.gettempdir()) == before
+    print('scratch: ok')
