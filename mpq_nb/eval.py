@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['SEGMENTS', 'transcribe', 'WERReport', 'wer_report', 'sclite_alignment', 'nist_segments', 'MAPSSWE', 'mapsswe',
-           'segment_errors', 'significance', 'Pooled', 'pooled_significance', 'significantly_worse', 'is_lossless',
-           'evaluate', 'eval_sets', 'score', 'system_row', 'kept_errors', 'reports_from', 'save_scored', 'load_scored',
-           'bit_map_scorer']
+           'segment_errors', 'significance', 'Pooled', 'pooled_significance', 'significantly_worse', 'lossless_verdict',
+           'is_lossless', 'evaluate', 'eval_sets', 'score', 'system_row', 'kept_errors', 'reports_from', 'save_scored',
+           'load_scored', 'bit_map_scorer']
 
 # %% ../nbs/12_eval.ipynb #defe5513
 import copy, math
@@ -286,14 +286,20 @@ def significantly_worse(wer:float, ref_wer:float, p:float, level:float=LEVEL)->b
     return bool(wer > ref_wer and p < level)
 
 # %% ../nbs/12_eval.ipynb #651672b0
+def lossless_verdict(t:Pooled, # the compressed system (a) against the full-precision one (b), `pooled_significance`
+                     level:float=LEVEL, # significance level of the test
+                    )->bool:
+    "*Lossless* on a comparison already made: a is not significantly worse than b (`significantly_worse`)"
+    return not significantly_worse(t.delta, 0., t.p, level)
+
 def is_lossless(report_fp:WERReport, # the full-precision system
                 report_q:WERReport|list, # the compressed (quantized) system on the same utterances, or its seeds' reports
                 level:float=LEVEL, # significance level of the test
                 segments:str='nist', # see `segment_errors`
                )->bool:
     "True when the compressed system's WER is not significantly higher than the full-precision one's (MAPSSWE; over several seeds: pooled)"
-    t = pooled_significance([(q, report_fp) for q in (report_q if isinstance(report_q, list) else [report_q])], segments)
-    return not significantly_worse(t.delta, 0., t.p, level)
+    return lossless_verdict(pooled_significance([(q, report_fp) for q in (report_q if isinstance(report_q, list) else [report_q])],
+                                                segments), level)
 
 # %% ../nbs/12_eval.ipynb #e958edbd
 def evaluate(model:torch.nn.Module, # a CTC model, see `transcribe`

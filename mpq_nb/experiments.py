@@ -14,9 +14,9 @@ from .models import load_teacher, load_processor, CTCBatches
 from .supernet import WHOLE_MODEL
 from .systems import train_system, hessian_trainer
 from .runs import command_line, int_at_least
-from .eval import eval_sets
+from .eval import eval_sets, lossless_verdict
 from .results import (columns, read_results, done_keys, append_row, claim_folder, claim_teachers, claim_system, claim_corpus,
-                            system_files, slug, Context, row_info, score_fp32, run_system, pooled_lossless)
+                            system_files, slug, Context, row_info, score_fp32, run_system, pooled_vs_fp32)
 
 # %% auto #0
 __all__ = ['TEACHERS', 'BUDGETS', 'UNIFORM_WIDTHS', 'CONTROLS', 'GRID_METHODS', 'WHOLE_VIEW', 'WHOLE_BUDGETS', 'WHOLE_WIDTHS',
@@ -156,7 +156,7 @@ def seed_means(df:pd.DataFrame, # a results table
                out=None, # its results folder, whose kept hypotheses judge the systems with several seeds
                level:float=LEVEL, # significance level of the test
               )->pd.DataFrame:
-    "One row per (teacher, system): the means over seeds, `n_seeds`, and `lossless`: the seeds judged together (`results.pooled_lossless`)."
+    "One row per (teacher, system): the means over seeds, `n_seeds`, and `lossless` and `p_<split>`: the seeds judged together (`results.pooled_vs_fp32`)."
     d = df.copy()
     d['lossless'] = d['lossless'].map(lambda v: str(v).strip().lower() in ('true', '1', '1.0', 'yes'))
     num = [c for c in d.columns if c.startswith(('wer_', 'cer_', 'p_')) or c in ('compression_ratio', 'avg_bits', 'seconds')]
@@ -170,7 +170,10 @@ def seed_means(df:pd.DataFrame, # a results table
     if several and out is None: raise ValueError(f"{several[0][1]} has {a.n_seeds[several[0]]} seeds, which are judged "
                                                  "together from their kept hypotheses: pass the results folder as `out`")
     seeds = g['seed'].apply(lambda x: sorted(int(v) for v in x))
-    for k in several: a.loc[k, 'lossless'] = pooled_lossless(out, k[0], k[1], seeds[k], level)
+    for k in several:                                                       # p: the pooled test's, not a mean of p-values
+        ts = pooled_vs_fp32(out, k[0], k[1], seeds[k])
+        for sp, t in ts.items(): a.loc[k, f'p_{sp}'] = t.p
+        a.loc[k, 'lossless'] = all(lossless_verdict(t, level) for t in ts.values())
     return a
 
 # %% ../nbs/50_experiments.ipynb #679a7d38
@@ -260,8 +263,8 @@ def results_table_md(results_csv, # the results table of `run_grid`
     lines = ['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)]
     for (t, sys_), r in a.iterrows():
         g = ps.get_group((t, sys_))
-        p = ['' if sys_ == 'fp32' or f'p_{s}' not in g else ' / '.join('' if pd.isna(v) else f'{v:.3f}' for v in g[f'p_{s}'])
-             for s in splits]
+        own = lambda s: '' if r.n_seeds == 1 or f'p_{s}' not in g else f" ({' / '.join('' if pd.isna(v) else f'{v:.3f}' for v in g[f'p_{s}'])})"
+        p = ['' if sys_ == 'fp32' or pd.isna(r.get(f'p_{s}', np.nan)) else f"{r[f'p_{s}']:.3f}{own(s)}" for s in splits]
         ll = ('yes' if r.lossless else 'no') + ('' if r.n_seeds == 1 else f' ({int(r.n_lossless)}/{int(r.n_seeds)} seeds alone)')
         cells = ([Path(str(t)).name, sys_, str(int(r.n_seeds))] + [_pct(r[f'wer_{s}']) for s in splits] + p
                  + [ll, '' if 'avg_bits' not in r or pd.isna(r.avg_bits) else f'{r.avg_bits:.2f}',
@@ -272,7 +275,8 @@ def results_table_md(results_csv, # the results table of `run_grid`
         if c in df and df[c].notna().any(): prov.append(f"{label}: {', '.join(sorted({str(v) for v in df[c].dropna()}))}")
     if 'date' in df and df['date'].notna().any(): prov.append(f"dates: {df['date'].min()} to {df['date'].max()}")
     if 'steps' in df: prov.append(f"steps per stage: {', '.join(sorted({str(int(v)) for v in df['steps'] if v}))}")
-    lines += ['', f"Generated from `{Path(results_csv).name}` by `mpq experiments --summary` ({len(df)} rows"
+    lines += ['', "p: the matched-pairs test against FP32, a system's seeds pooled in one test (each seed's own in brackets).",
+              '', f"Generated from `{Path(results_csv).name}` by `mpq experiments --summary` ({len(df)} rows"
               + ''.join(f'; {p}' for p in prov) + ').']
     return '\n'.join(lines)
 

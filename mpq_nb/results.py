@@ -13,7 +13,7 @@ from .runs import check_out_dir, check_writable, is_run_dir, clear_run, settings
 from .runs import write_json, write_csv, provenance
 from .models import resolve_teacher, SHIPPED
 from .data import is_hub_id
-from .eval import score, system_row, kept_errors, save_scored, load_scored, reports_from, is_lossless, pooled_significance
+from .eval import score, system_row, kept_errors, save_scored, load_scored, reports_from, is_lossless, pooled_significance, lossless_verdict
 from .spec import LEVEL, System, TrainConfig, RunOptions
 from .systems import train_system
 from .export import save_packed
@@ -22,7 +22,7 @@ from .export import save_packed
 __all__ = ['KEY', 'OWNED', 'columns', 'read_results', 'done_keys', 'append_row', 'lock_folder', 'release_folder', 'claim_folder',
            'teacher_fingerprint', 'claim_teachers', 'corpus_identity', 'claim_corpus', 'claim_system', 'slug',
            'system_files', 'Context', 'row_info', 'score_fp32', 'run_system', 'read_rows', 'kept_reports',
-           'pooled_lossless', 'pooled_difference']
+           'pooled_difference', 'pooled_vs_fp32', 'pooled_lossless']
 
 # %% ../nbs/35_results.ipynb #18b77291
 KEY = ['teacher', 'system', 'seed'] # what identifies a row
@@ -359,14 +359,6 @@ def kept_reports(out, # a results folder
                                                f"in {out} (run that system there first)")
     return reports_from(read_json(f, "delete its row from results.csv and run that system again"))
 
-def pooled_lossless(out, # a results folder with the rows and their hypotheses
-                    teacher:str, system:str, seeds, # the seeds of `system` to judge together
-                    level:float=LEVEL, # significance level of the test
-                   )->bool:
-    "Whether `system`'s seeds together are lossless against FP32 on every scored split (`eval.is_lossless` over the seeds)."
-    fp, qs = kept_reports(out, teacher, 'fp32', 0), [kept_reports(out, teacher, system, s) for s in seeds]
-    return all(is_lossless(fp[sp], [q[sp] for q in qs], level) for sp in fp)
-
 def pooled_difference(out, # a results folder with the rows and their hypotheses
                       teacher:str,
                       pairs:list, # ((system_a, seed_a), (system_b, seed_b)) per budget and seed
@@ -375,3 +367,16 @@ def pooled_difference(out, # a results folder with the rows and their hypotheses
     if not pairs: raise ValueError("pairs is empty: nothing to compare")
     reps = [(kept_reports(out, teacher, a, sa), kept_reports(out, teacher, b, sb)) for (a, sa), (b, sb) in pairs]
     return {sp: pooled_significance([(ra[sp], rb[sp]) for ra, rb in reps]) for sp in reps[0][0]}
+
+def pooled_vs_fp32(out, # a results folder with the rows and their hypotheses
+                   teacher:str, system:str, seeds, # the seeds of `system` to judge together
+                  )->dict: # split -> `eval.Pooled`
+    "`system`'s seeds together against FP32, per scored split: `pooled_difference` with each seed paired with FP32's row."
+    return pooled_difference(out, teacher, [((system, s), ('fp32', 0)) for s in seeds])
+
+def pooled_lossless(out, # a results folder with the rows and their hypotheses
+                    teacher:str, system:str, seeds, # the seeds of `system` to judge together
+                    level:float=LEVEL, # significance level of the test
+                   )->bool:
+    "Whether `system`'s seeds together are lossless against FP32 on every scored split (`eval.lossless_verdict` of `pooled_vs_fp32`)."
+    return all(lossless_verdict(t, level) for t in pooled_vs_fp32(out, teacher, system, seeds).values())
