@@ -13,7 +13,7 @@ from .runs import check_out_dir, check_writable, is_run_dir, clear_run, settings
 from .runs import write_json, write_csv, provenance
 from .models import resolve_teacher, SHIPPED
 from .data import is_hub_id
-from .eval import score, system_row, kept_errors, save_scored, load_scored, reports_from, is_lossless, pooled_significance, lossless_verdict
+from .eval import score, system_row, kept_errors, save_scored, load_scored, reports_from, pooled_significance, lossless_verdict
 from .spec import LEVEL, System, TrainConfig, RunOptions
 from .systems import train_system
 from .export import save_packed
